@@ -1,0 +1,3 @@
+import { runCli } from './sip';
+
+await runCli(process.argv);

@@ -1,0 +1,167 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import pino from 'pino';
+import { password as passwordSchema } from '../shared/contracts/auth';
+import { email as emailSchema } from '../shared/contracts/people';
+import { roleSchema } from '../shared/contracts/roles';
+import { formatSignIn, startServer } from '../server/main';
+import { systemActor } from '../server/platform/auth/actor';
+import { type Config, ConfigError, loadConfig } from '../server/platform/config';
+import { openDatabase } from '../server/platform/db/database';
+import { AppError } from '../server/platform/errors';
+import { createMailer } from '../server/platform/mail/mailer';
+import { migrateToLatest } from '../server/platform/migrations/migrator';
+import { createServices, type Services } from '../server/services';
+
+/** Opens the database, migrates it, runs the command with the services, and always closes. */
+async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const log = pino({ level: config.logLevel });
+    return await fn(createServices(handle.db, config, createMailer(config, log)), config);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function pickTrust(s: Services, trustId?: string): Promise<string> {
+  const trusts = await s.org.listTrusts();
+  if (trustId) {
+    if (!trusts.some((t) => t.id === trustId)) throw new ConfigError(`No trust has the id ${trustId}.`);
+    return trustId;
+  }
+  if (trusts.length === 1) return trusts[0]!.id;
+  if (trusts.length === 0) throw new ConfigError('There is no trust yet: create one with `sip trusts create "Trust name"`.');
+  throw new ConfigError(`There are ${trusts.length} trusts; choose one with --trust (see \`sip trusts list\`).`);
+}
+
+async function writeDemoSignIn(config: Config, text: string): Promise<void> {
+  if (!config.databaseUrl) await writeFile(join(config.dataDir, 'demo-sign-in.txt'), text, { mode: 0o600 });
+}
+
+export function buildCli(): Command {
+  const program = new Command('sip').description('School Improvement Platform command line');
+
+  program
+    .command('serve')
+    .description('start the web app and API (migrates first; seeds the demo trust on an empty embedded database)')
+    .action(async () => {
+      const server = await startServer(loadConfig());
+      process.stdout.write(`School Improvement Platform is running at ${server.url}\n`);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  const db = program.command('db').description('database tasks');
+  db.command('migrate')
+    .description('apply any pending migrations')
+    .action(async () => {
+      const config = loadConfig();
+      const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrateToLatest(handle.db);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      } finally {
+        await handle.close();
+      }
+    });
+
+  const demo = program.command('demo').description('the demonstration trust');
+  demo
+    .command('reset')
+    .description('delete the demo trust (and only it) and create it afresh with a new password')
+    .action(() =>
+      withServices(async (s, config) => {
+        const text = formatSignIn(await s.demo.reset());
+        await writeDemoSignIn(config, text);
+        process.stdout.write(`${text}\n`);
+      }),
+    );
+  demo
+    .command('seed')
+    .description('create the demo trust if there is none (use on a PostgreSQL server only when you want it)')
+    .action(() =>
+      withServices(async (s, config) => {
+        if (await s.demo.findDemoTrust()) {
+          process.stdout.write('A demo trust already exists; use `sip demo reset` to recreate it.\n');
+          return;
+        }
+        const text = formatSignIn(await s.demo.seed());
+        await writeDemoSignIn(config, text);
+        process.stdout.write(`${text}\n`);
+      }),
+    );
+
+  const trusts = program.command('trusts').description('trusts on this server');
+  trusts
+    .command('create <name>')
+    .description('create a trust (then add its first administrator with `sip users create`)')
+    .action((name: string) =>
+      withServices(async (s) => {
+        const t = await s.org.createTrust(name.trim());
+        process.stdout.write(`Created trust ${t.name}: ${t.id}\n`);
+      }),
+    );
+  trusts
+    .command('list')
+    .description('list trusts')
+    .action(() =>
+      withServices(async (s) => {
+        for (const t of await s.org.listTrusts()) process.stdout.write(`${t.id}  ${t.name}${t.isDemo ? ' (demo)' : ''}\n`);
+      }),
+    );
+
+  const users = program.command('users').description('people and their accounts');
+  users
+    .command('create')
+    .description('create an account with a role; without --password an invitation link is emailed (or logged)')
+    .requiredOption('--email <email>', 'sign-in email address')
+    .requiredOption('--name <name>', 'full name')
+    .option('--job-title <title>', 'job title', '')
+    .option('--role <role>', `one of ${roleSchema.options.join(', ')}`, 'trust_admin')
+    .option('--school <urn>', 'URN of the school the role applies to (school roles)')
+    .option('--password <password>', 'set this password now (at least 12 characters)')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action((opts: { email: string; name: string; jobTitle: string; role: string; school?: string; password?: string; trust?: string }) =>
+      withServices(async (s) => {
+        const role = roleSchema.parse(opts.role);
+        const email = emailSchema.parse(opts.email);
+        const password = opts.password === undefined ? undefined : passwordSchema.parse(opts.password);
+        const actor = systemActor(await pickTrust(s, opts.trust));
+        let schoolId: string | undefined;
+        if (opts.school) {
+          const school = (await s.org.listSchools(actor)).find((x) => x.urn === opts.school);
+          if (!school) throw new ConfigError(`No school with URN ${opts.school} is in this trust.`);
+          schoolId = school.id;
+        }
+        const person = await s.people.invite(actor, { email, name: opts.name, jobTitle: opts.jobTitle });
+        await s.people.assignRole(actor, person.id, { role, schoolId });
+        if (password) await s.auth.setPassword(actor, person.id, password);
+        process.stdout.write(
+          `Created ${person.name} <${person.email}> as ${role}${password ? ' with the given password' : '; the invitation link was sent'}.\n`,
+        );
+      }),
+    );
+  return program;
+}
+
+/** One sentence for expected failures; a stack trace only for real bugs. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof AppError) {
+      process.stderr.write(`${err.message}\n`);
+    } else if (err instanceof Error && err.name === 'ZodError') {
+      const issues = (err as unknown as { issues: { path: unknown[]; message: string }[] }).issues;
+      process.stderr.write(`${issues.map((i) => i.message).join('; ')}\n`);
+    } else {
+      throw err;
+    }
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,75 @@
+import { randomInt } from 'node:crypto';
+import { hashPassword } from '../../platform/auth/secrets';
+import type { Db } from '../../platform/db/database';
+import { orgRepository } from '../org/org.repository';
+import { defaultYearGroups } from '../org/year-groups';
+import { peopleRepository } from '../people/people.repository';
+import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
+import { demoRepository } from './demo.repository';
+
+export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
+
+/** Readable but strong: four groups of five letters and digits, without look-alikes (0/O, 1/l). */
+function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const group = () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
+
+export function createDemoService(db: Db) {
+  return {
+    isEmpty: async () => (await demoRepository.countTrusts(db)) === 0,
+    findDemoTrust: () => demoRepository.findDemoTrust(db),
+
+    /** Creates the demo trust; every demo account shares one generated password. */
+    async seed(): Promise<DemoSignIn> {
+      const password = generatePassword();
+      const passwordHash = await hashPassword(password);
+      await db.transaction().execute(async (trx) => {
+        const { id: trustId } = await orgRepository.insertTrust(trx, demoTrustName, true);
+        const schoolIds = new Map<string, string>();
+        const departmentIds = new Map<string, string>();
+        for (const s of demoSchools) {
+          const { id } = await orgRepository.insertSchool(trx, {
+            trust_id: trustId,
+            urn: s.urn,
+            name: s.name,
+            phase: s.phase,
+            local_authority: s.localAuthority,
+            joined_trust_on: s.joined,
+          });
+          schoolIds.set(s.key, id);
+          await orgRepository.insertYearGroups(trx, trustId, id, defaultYearGroups(s.phase));
+          for (const d of s.departments) {
+            const dept = await orgRepository.insertDepartment(trx, trustId, id, d);
+            departmentIds.set(`${s.key}/${d}`, dept.id);
+          }
+        }
+        for (const p of demoPeople) {
+          const { id } = await peopleRepository.insertPerson(trx, {
+            trustId,
+            email: demoEmail(p.name),
+            name: p.name,
+            jobTitle: p.jobTitle,
+            passwordHash,
+          });
+          await peopleRepository.insertAssignment(trx, {
+            trustId,
+            personId: id,
+            role: p.role,
+            schoolId: p.school ? (schoolIds.get(p.school) ?? null) : null,
+            departmentId: p.department ? (departmentIds.get(`${p.school}/${p.department}`) ?? null) : null,
+          });
+        }
+      });
+      return { trustName: demoTrustName, email: demoEmail(demoPeople[0]!.name), password, accounts: demoPeople.length };
+    },
+
+    async reset(): Promise<DemoSignIn> {
+      await demoRepository.deleteDemoTrusts(db);
+      return this.seed();
+    },
+  };
+}
+
+export type DemoService = ReturnType<typeof createDemoService>;

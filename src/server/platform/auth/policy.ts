@@ -1,0 +1,84 @@
+import type { Role } from '../../../shared/contracts/roles';
+import type { Actor, Assignment } from './actor';
+
+/**
+ * The one place that decides access. Every route names an action and the resource it touches;
+ * services then scope every query by the actor's trust as a second line of defence.
+ */
+export type Action =
+  | 'trust.read'
+  | 'school.read'
+  | 'school.create'
+  | 'school.update'
+  | 'department.read'
+  | 'department.create'
+  | 'department.update'
+  | 'person.read'
+  | 'person.invite'
+  | 'person.update'
+  | 'role.assign'
+  | 'audit.read';
+
+export type Resource = {
+  trustId: string;
+  /** The school the resource belongs to; absent or null for trust-level resources. */
+  schoolId?: string | null;
+  departmentId?: string | null;
+};
+
+const READ_ORG: Action[] = ['school.read', 'department.read'];
+
+const grants: Record<Role, ReadonlySet<Action>> = {
+  trust_admin: new Set<Action>([
+    'trust.read',
+    'school.read',
+    'school.create',
+    'school.update',
+    'department.read',
+    'department.create',
+    'department.update',
+    'person.read',
+    'person.invite',
+    'person.update',
+    'role.assign',
+    'audit.read',
+  ]),
+  improvement_lead: new Set<Action>(['trust.read', ...READ_ORG, 'person.read']),
+  // Trustees and governors oversee: they read aggregates and never write.
+  trustee: new Set<Action>(['trust.read', ...READ_ORG]),
+  governor: new Set<Action>(READ_ORG),
+  school_leader: new Set<Action>([
+    ...READ_ORG,
+    'school.update',
+    'department.create',
+    'department.update',
+    'person.read',
+    'person.invite',
+    'role.assign',
+    'audit.read',
+  ]),
+  middle_leader: new Set<Action>([...READ_ORG, 'department.update']),
+  teacher: new Set<Action>(READ_ORG),
+  data_manager: new Set<Action>(READ_ORG),
+};
+
+const isRead = (action: Action) => action.endsWith('.read');
+
+/** Does this assignment's scope reach the resource? Department roles may read their school's shell. */
+function covers(a: Assignment, action: Action, r: Resource): boolean {
+  if (a.schoolId === null) return true;
+  if (!r.schoolId || r.schoolId !== a.schoolId) return false;
+  if (a.departmentId === null) return true;
+  if (r.departmentId) return r.departmentId === a.departmentId;
+  return isRead(action);
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.trustId !== resource.trustId) return false;
+  return actor.assignments.some((a) => grants[a.role].has(action) && covers(a, action, resource));
+}
+
+/** True when some assignment of the actor grants the action somewhere in the trust (for menus). */
+export function canAnywhere(actor: Actor, action: Action): boolean {
+  return actor.assignments.some((a) => grants[a.role].has(action));
+}
