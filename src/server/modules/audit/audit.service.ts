@@ -2,7 +2,7 @@ import type { AuditEvent } from '../../../shared/contracts/audit';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
-import { forbidden } from '../../platform/errors';
+import { forbidden, notFound } from '../../platform/errors';
 import { auditRepository } from './audit.repository';
 
 type Change = { from: unknown; to: unknown };
@@ -42,7 +42,8 @@ export const auditService = {
     // A school leader may read the trail of their own school's records only.
     const visible = rows.filter((r) => can(actor, 'audit.read', { trustId: actor.trustId, schoolId: r.school_id }));
     if (rows.length > 0 && visible.length === 0) throw forbidden();
-    if (rows.length === 0 && !can(actor, 'audit.read', { trustId: actor.trustId })) throw forbidden();
+    // An empty trail reads as "no such record" so ids from elsewhere reveal nothing.
+    if (rows.length === 0) throw notFound('History for that record');
     return visible.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),

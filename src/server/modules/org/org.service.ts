@@ -8,7 +8,7 @@ import type {
   UpdateSchoolBody,
 } from '../../../shared/contracts/org';
 import type { Actor } from '../../platform/auth/actor';
-import { can } from '../../platform/auth/policy';
+import { can, canAnywhere } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
 import { conflict, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { auditService, diff } from '../audit/audit.service';
@@ -72,6 +72,7 @@ export function createOrgService(db: Db) {
     },
 
     async trust(actor: Actor): Promise<Trust> {
+      if (!canAnywhere(actor, 'school.read')) throw forbidden();
       const trust = await orgRepository.findTrust(db, actor.trustId);
       if (!trust) throw notFound('Trust');
       return { id: trust.id, name: trust.name, isDemo: trust.is_demo };
@@ -136,7 +137,7 @@ export function createOrgService(db: Db) {
     },
 
     async archiveSchool(actor: Actor, schoolId: string, version: number): Promise<SchoolDetail> {
-      const before = await authorisedSchool(actor, 'school.update', schoolId);
+      const before = await authorisedSchool(actor, 'school.archive', schoolId);
       await this.writeSchool(actor, before, version, { status: 'archived' }, 'archive');
       return this.getSchool(actor, schoolId);
     },
@@ -194,7 +195,7 @@ export function createOrgService(db: Db) {
     },
 
     async archiveDepartment(actor: Actor, departmentId: string, version: number): Promise<Department> {
-      const before = await authorisedDepartment(actor, 'department.update', departmentId);
+      const before = await authorisedDepartment(actor, 'department.archive', departmentId);
       return this.writeDepartment(actor, before, version, { status: 'archived' }, 'archive');
     },
 

@@ -68,8 +68,13 @@ export function createPeopleService(db: Db, auth: AuthService) {
     return { schoolId, departmentId };
   }
 
+  async function requireSchool(actor: Actor, schoolId: string | undefined): Promise<void> {
+    if (schoolId && !(await orgRepository.findSchool(db, actor.trustId, schoolId))) throw notFound('School');
+  }
+
   return {
     async list(actor: Actor, schoolId?: string): Promise<Person[]> {
+      await requireSchool(actor, schoolId);
       if (!can(actor, 'person.read', { trustId: actor.trustId, schoolId: schoolId ?? null })) throw forbidden();
       const rows = await peopleRepository.listPeople(db, actor.trustId, schoolId);
       return withRoles(actor.trustId, rows);
@@ -87,6 +92,7 @@ export function createPeopleService(db: Db, auth: AuthService) {
 
     /** Creates the account and emails a single-use invitation link; the person sets their own password. */
     async invite(actor: Actor, body: InvitePersonBody & { schoolId?: string }): Promise<Person> {
+      await requireSchool(actor, body.schoolId);
       if (!can(actor, 'person.invite', { trustId: actor.trustId, schoolId: body.schoolId ?? null })) throw forbidden();
       if (await peopleRepository.emailTaken(db, body.email)) {
         throw conflict('Someone already has an account with this email address.', { field: 'email' });

@@ -10,9 +10,11 @@ export type Action =
   | 'school.read'
   | 'school.create'
   | 'school.update'
+  | 'school.archive'
   | 'department.read'
   | 'department.create'
   | 'department.update'
+  | 'department.archive'
   | 'person.read'
   | 'person.invite'
   | 'person.update'
@@ -34,9 +36,11 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'school.read',
     'school.create',
     'school.update',
+    'school.archive',
     'department.read',
     'department.create',
     'department.update',
+    'department.archive',
     'person.read',
     'person.invite',
     'person.update',
@@ -52,6 +56,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'school.update',
     'department.create',
     'department.update',
+    'department.archive',
     'person.read',
     'person.invite',
     'role.assign',

@@ -29,6 +29,12 @@ export type AppOptions = {
 
 export type App = FastifyInstance;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: string[];
+  }
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -38,6 +44,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Kept so the access-control tests can prove every API route is covered by them.
+  const apiRoutes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) if (r.url.startsWith('/api/v1') && m !== 'HEAD') apiRoutes.push(`${m} ${r.url}`);
+  });
+  app.decorate('apiRoutes', apiRoutes);
 
   await app.register(cookie);
   await app.register(helmet, {

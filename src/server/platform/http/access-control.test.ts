@@ -1,0 +1,300 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orgRepository } from '../../modules/org/org.repository';
+import { peopleRepository } from '../../modules/people/people.repository';
+import { buildTrust, type Session, signIn, type TrustFixture } from '../../test/factories';
+import { type Harness, harness } from '../../test/harness';
+
+/**
+ * For every API route: who may use it, and proof that everyone else is refused (403/404) and never
+ * sees the trust's data, including the administrator of a second trust on the same server.
+ */
+type Persona = keyof TrustFixture['people'] | 'otherTrustAdmin';
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Case = {
+  route: string;
+  allowed: Persona[];
+  /** Lists answer 200 with only what the caller may see; the test checks nothing of the trust leaks. */
+  list?: boolean;
+  /** Acts in the caller's own trust (no target in the fixture's trust): another trust's admin may succeed there. */
+  ownTrust?: boolean;
+  build: (t: TrustFixture) => Promise<Req>;
+};
+
+let h: Harness;
+let t: TrustFixture;
+const sessions = {} as Record<Persona, Session>;
+const personas: Persona[] = [
+  'admin',
+  'lead',
+  'trustee',
+  'headA',
+  'englishLeadA',
+  'teacherA',
+  'governorA',
+  'dataManagerA',
+  'headB',
+  'noRoles',
+  'otherTrustAdmin',
+];
+const everyone = personas.filter((p) => p !== 'otherTrustAdmin');
+const readersOfA: Persona[] = ['admin', 'lead', 'trustee', 'headA', 'englishLeadA', 'teacherA', 'governorA', 'dataManagerA'];
+
+const version = async (table: 'schools' | 'departments' | 'people', id: string) =>
+  (await h.db.selectFrom(table).where('id', '=', id).select('version').executeTakeFirstOrThrow()).version;
+let seq = 0;
+const unique = (s: string) => `${s} ${++seq}`;
+const freshDepartment = async (t: TrustFixture, schoolId = t.schoolA) =>
+  (await orgRepository.insertDepartment(h.db, t.trustId, schoolId, unique('Dept'))).id;
+const freshPerson = async (t: TrustFixture, schoolId: string | null = t.schoolA) => {
+  const { id } = await peopleRepository.insertPerson(h.db, {
+    trustId: t.trustId,
+    email: `${unique('p').replace(' ', '')}.${t.trustId.slice(0, 8)}@test.example`,
+    name: unique('Person'),
+    jobTitle: 'Teacher',
+  });
+  if (schoolId) await peopleRepository.insertAssignment(h.db, { trustId: t.trustId, personId: id, role: 'teacher', schoolId, departmentId: null });
+  return id;
+};
+
+const cases: Case[] = [
+  { route: 'GET /api/v1/trust', allowed: everyone.filter((p) => p !== 'noRoles'), ownTrust: true, build: async () => ({ method: 'GET', url: '/api/v1/trust' }) },
+  { route: 'GET /api/v1/schools', allowed: everyone, list: true, build: async () => ({ method: 'GET', url: '/api/v1/schools' }) },
+  {
+    route: 'POST /api/v1/schools',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/schools',
+      payload: { urn: String(200000 + (++seq % 99999)), name: unique('New School'), phase: 'primary', localAuthority: 'York' },
+    }),
+  },
+  { route: 'GET /api/v1/schools/:id', allowed: readersOfA, build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}` }) },
+  {
+    route: 'PATCH /api/v1/schools/:id',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/schools/${t.schoolA}`,
+      payload: { version: await version('schools', t.schoolA), localAuthority: unique('LA') },
+    }),
+  },
+  {
+    route: 'POST /api/v1/schools/:id/archive',
+    allowed: ['admin'],
+    build: async (t) => {
+      const { id } = await orgRepository.insertSchool(h.db, {
+        trust_id: t.trustId,
+        urn: String(300000 + (++seq % 99999)),
+        name: unique('Closing School'),
+        phase: 'primary',
+        local_authority: 'York',
+        joined_trust_on: null,
+      });
+      return { method: 'POST', url: `/api/v1/schools/${id}/archive`, payload: { version: 1 } };
+    },
+  },
+  {
+    route: 'GET /api/v1/schools/:id/departments',
+    allowed: readersOfA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}/departments` }),
+  },
+  {
+    route: 'POST /api/v1/schools/:id/departments',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({ method: 'POST', url: `/api/v1/schools/${t.schoolA}/departments`, payload: { name: unique('Dept') } }),
+  },
+  {
+    route: 'PATCH /api/v1/departments/:id',
+    allowed: ['admin', 'headA', 'englishLeadA'],
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/departments/${t.englishA}`,
+      payload: { version: await version('departments', t.englishA), name: unique('English') },
+    }),
+  },
+  {
+    // The same route on a sibling department: the English lead is refused in Maths.
+    route: 'PATCH /api/v1/departments/:id',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/departments/${t.mathsA}`,
+      payload: { version: await version('departments', t.mathsA), name: unique('Maths') },
+    }),
+  },
+  {
+    route: 'POST /api/v1/departments/:id/archive',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({ method: 'POST', url: `/api/v1/departments/${await freshDepartment(t)}/archive`, payload: { version: 1 } }),
+  },
+  { route: 'GET /api/v1/people', allowed: ['admin', 'lead'], ownTrust: true, build: async () => ({ method: 'GET', url: '/api/v1/people' }) },
+  {
+    route: 'GET /api/v1/people',
+    allowed: ['admin', 'lead', 'headA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/people?schoolId=${t.schoolA}` }),
+  },
+  {
+    route: 'POST /api/v1/people',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: { name: 'Invited Person', email: `${unique('inv').replace(' ', '')}@test.example` },
+    }),
+  },
+  {
+    route: 'POST /api/v1/people',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: { name: 'Invited Teacher', email: `${unique('inv').replace(' ', '')}@test.example`, schoolId: t.schoolA },
+    }),
+  },
+  {
+    // Everyone may read their own record; here the target is the data manager.
+    route: 'GET /api/v1/people/:id',
+    allowed: ['admin', 'lead', 'headA', 'dataManagerA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/people/${t.people.dataManagerA.id}` }),
+  },
+  {
+    route: 'PATCH /api/v1/people/:id',
+    allowed: ['admin'],
+    build: async (t) => {
+      const id = await freshPerson(t);
+      return { method: 'PATCH', url: `/api/v1/people/${id}`, payload: { version: 1, jobTitle: 'Head of Year 9' } };
+    },
+  },
+  {
+    route: 'POST /api/v1/people/:id/archive',
+    allowed: ['admin'],
+    build: async (t) => ({ method: 'POST', url: `/api/v1/people/${await freshPerson(t)}/archive`, payload: { version: 1 } }),
+  },
+  {
+    route: 'POST /api/v1/people/:id/roles',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/people/${await freshPerson(t, null)}/roles`,
+      payload: { role: 'middle_leader', departmentId: t.mathsA },
+    }),
+  },
+  {
+    route: 'POST /api/v1/people/:id/roles',
+    allowed: ['admin'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/people/${await freshPerson(t, null)}/roles`,
+      payload: { role: 'improvement_lead', schoolId: null },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/role-assignments/:id',
+    allowed: ['admin', 'headA'],
+    build: async (t) => {
+      const personId = await freshPerson(t, null);
+      const { id } = await peopleRepository.insertAssignment(h.db, {
+        trustId: t.trustId,
+        personId,
+        role: 'teacher',
+        schoolId: t.schoolA,
+        departmentId: null,
+      });
+      return { method: 'DELETE', url: `/api/v1/role-assignments/${id}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/audit',
+    allowed: ['admin', 'headA'],
+    build: async (t) => {
+      // Make sure the school has a trail to read.
+      await h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/schools/${t.schoolA}`,
+        headers: sessions.admin.headers,
+        payload: { version: await version('schools', t.schoolA), localAuthority: unique('LA') },
+      });
+      return { method: 'GET', url: `/api/v1/audit?entityType=school&entityId=${t.schoolA}` };
+    },
+  },
+  { route: 'GET /api/v1/auth/me', allowed: [...everyone, 'otherTrustAdmin'], build: async () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
+  { route: 'GET /api/v1/api-tokens', allowed: [...everyone, 'otherTrustAdmin'], list: true, build: async () => ({ method: 'GET', url: '/api/v1/api-tokens' }) },
+  {
+    route: 'POST /api/v1/api-tokens',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    build: async () => ({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'script' } }),
+  },
+  {
+    // Only the token's owner may revoke it.
+    route: 'DELETE /api/v1/api-tokens/:id',
+    allowed: ['admin'],
+    build: async () => {
+      const res = await h.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: sessions.admin.headers, payload: { name: 'x' } });
+      return { method: 'DELETE', url: `/api/v1/api-tokens/${res.json().id}` };
+    },
+  },
+];
+
+// Routes that need no data of a trust: signing in and out and the emailed-link flows.
+const publicRoutes = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset/request',
+  'POST /api/v1/auth/password-reset/complete',
+  'POST /api/v1/auth/invitations/accept',
+]);
+
+beforeAll(async () => {
+  h = await harness();
+  t = await buildTrust(h);
+  const other = await buildTrust(h);
+  for (const p of everyone) sessions[p] = await signIn(h, t.people[p as keyof TrustFixture['people']].email);
+  sessions.otherTrustAdmin = await signIn(h, other.people.admin.email);
+});
+
+describe('access control', () => {
+  it('covers every API route', () => {
+    const covered = new Set([...cases.map((c) => c.route), ...publicRoutes]);
+    const missing = h.app.apiRoutes.filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses every route without signing in', async () => {
+    for (const c of cases) {
+      const req = await c.build(t);
+      const res = await h.app.inject({ ...req });
+      expect(res.statusCode, `${c.route} without a session`).toBe(401);
+    }
+  });
+
+  describe.each(cases.map((c, i) => [`${c.route} #${i}`, c] as const))('%s', (_name, c) => {
+    it.each(personas)('answers %s correctly', async (persona) => {
+      const req = await c.build(t);
+      const res = await h.app.inject({ ...req, headers: sessions[persona].headers });
+      if (c.allowed.includes(persona)) {
+        expect(res.statusCode, `${persona}: ${res.body}`).toBeLessThan(300);
+      } else if ((c.list || (c.ownTrust && persona === 'otherTrustAdmin')) && res.statusCode < 300) {
+        // It may answer, but only with what the persona may see: nothing of the fixture's schools or trust.
+        for (const secret of [t.schoolA, t.schoolB, t.trustId, t.people.admin.id]) expect(res.body).not.toContain(secret);
+      } else {
+        expect([403, 404], `${persona}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect(res.body).not.toContain(t.schoolA);
+      }
+    });
+  });
+
+  it('shows a school leader only their own school', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: sessions.headB.headers });
+    expect(res.json().schools.map((s: { id: string }) => s.id)).toEqual([t.schoolB]);
+  });
+
+  it('never shows one trust’s schools to another trust', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: sessions.otherTrustAdmin.headers });
+    const ids = res.json().schools.map((s: { id: string }) => s.id);
+    expect(ids).not.toContain(t.schoolA);
+    expect(ids).not.toContain(t.schoolB);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+  });
+});

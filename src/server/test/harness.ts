@@ -1,0 +1,35 @@
+import type { App } from '../platform/http/app';
+import { buildApp } from '../platform/http/app';
+import { loadConfig } from '../platform/config';
+import { openDatabase, type Db } from '../platform/db/database';
+import type { Mail, Mailer } from '../platform/mail/mailer';
+import { migrateToLatest } from '../platform/migrations/migrator';
+import { createServices, type Services } from '../services';
+
+export type Harness = { app: App; db: Db; services: Services; mail: Mail[] };
+
+const KEY = Symbol.for('sip.test.harness');
+type Global = typeof globalThis & { [KEY]?: Promise<Harness> };
+
+/**
+ * One migrated database and one app per test worker (PGlite in memory, or the PostgreSQL server
+ * named by DATABASE_URL). Tests isolate themselves by creating their own trust, so they can share it.
+ */
+export function harness(): Promise<Harness> {
+  const g = globalThis as Global;
+  g[KEY] ??= create();
+  return g[KEY];
+}
+
+async function create(): Promise<Harness> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, APP_URL: 'http://localhost:3000' });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 'memory', poolSize: 5 });
+  await migrateToLatest(handle.db);
+  const mail: Mail[] = [];
+  // Outgoing email is the edge of the system: captured here instead of sent.
+  const mailer: Mailer = { send: async (m) => void mail.push(m) };
+  const services = createServices(handle.db, config, mailer);
+  const app = await buildApp({ config, services });
+  await app.ready();
+  return { app, db: handle.db, services, mail };
+}
