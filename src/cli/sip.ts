@@ -2,9 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
-import { password as passwordSchema } from '../shared/contracts/auth';
-import { email as emailSchema } from '../shared/contracts/people';
-import { roleSchema } from '../shared/contracts/roles';
 import { formatSignIn, startServer } from '../server/main';
 import { systemActor } from '../server/platform/auth/actor';
 import { type Config, ConfigError, loadConfig } from '../server/platform/config';
@@ -13,6 +10,9 @@ import { AppError } from '../server/platform/errors';
 import { createMailer } from '../server/platform/mail/mailer';
 import { migrateToLatest } from '../server/platform/migrations/migrator';
 import { createServices, type Services } from '../server/services';
+import { password as passwordSchema } from '../shared/contracts/auth';
+import { email as emailSchema } from '../shared/contracts/people';
+import { roleSchema } from '../shared/contracts/roles';
 
 /** Opens the database, migrates it, runs the command with the services, and always closes. */
 async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>): Promise<T> {
@@ -34,8 +34,11 @@ async function pickTrust(s: Services, trustId?: string): Promise<string> {
     return trustId;
   }
   if (trusts.length === 1) return trusts[0]!.id;
-  if (trusts.length === 0) throw new ConfigError('There is no trust yet: create one with `sip trusts create "Trust name"`.');
-  throw new ConfigError(`There are ${trusts.length} trusts; choose one with --trust (see \`sip trusts list\`).`);
+  if (trusts.length === 0)
+    throw new ConfigError('There is no trust yet: create one with `sip trusts create "Trust name"`.');
+  throw new ConfigError(
+    `There are ${trusts.length} trusts; choose one with --trust (see \`sip trusts list\`).`,
+  );
 }
 
 async function writeDemoSignIn(config: Config, text: string): Promise<void> {
@@ -47,7 +50,9 @@ export function buildCli(): Command {
 
   program
     .command('serve')
-    .description('start the web app and API (migrates first; seeds the demo trust on an empty embedded database)')
+    .description(
+      'start the web app and API (migrates first; seeds the demo trust on an empty embedded database)',
+    )
     .action(async () => {
       const server = await startServer(loadConfig());
       process.stdout.write(`School Improvement Platform is running at ${server.url}\n`);
@@ -64,7 +69,9 @@ export function buildCli(): Command {
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrateToLatest(handle.db);
-        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+        process.stdout.write(
+          applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+        );
       } finally {
         await handle.close();
       }
@@ -111,14 +118,17 @@ export function buildCli(): Command {
     .description('list trusts')
     .action(() =>
       withServices(async (s) => {
-        for (const t of await s.org.listTrusts()) process.stdout.write(`${t.id}  ${t.name}${t.isDemo ? ' (demo)' : ''}\n`);
+        for (const t of await s.org.listTrusts())
+          process.stdout.write(`${t.id}  ${t.name}${t.isDemo ? ' (demo)' : ''}\n`);
       }),
     );
 
   const users = program.command('users').description('people and their accounts');
   users
     .command('create')
-    .description('create an account with a role; without --password an invitation link is emailed (or logged)')
+    .description(
+      'create an account with a role; without --password an invitation link is emailed (or logged)',
+    )
     .requiredOption('--email <email>', 'sign-in email address')
     .requiredOption('--name <name>', 'full name')
     .option('--job-title <title>', 'job title', '')
@@ -126,25 +136,34 @@ export function buildCli(): Command {
     .option('--school <urn>', 'URN of the school the role applies to (school roles)')
     .option('--password <password>', 'set this password now (at least 12 characters)')
     .option('--trust <id>', 'trust id, when the server holds more than one')
-    .action((opts: { email: string; name: string; jobTitle: string; role: string; school?: string; password?: string; trust?: string }) =>
-      withServices(async (s) => {
-        const role = roleSchema.parse(opts.role);
-        const email = emailSchema.parse(opts.email);
-        const password = opts.password === undefined ? undefined : passwordSchema.parse(opts.password);
-        const actor = systemActor(await pickTrust(s, opts.trust));
-        let schoolId: string | undefined;
-        if (opts.school) {
-          const school = (await s.org.listSchools(actor)).find((x) => x.urn === opts.school);
-          if (!school) throw new ConfigError(`No school with URN ${opts.school} is in this trust.`);
-          schoolId = school.id;
-        }
-        const person = await s.people.invite(actor, { email, name: opts.name, jobTitle: opts.jobTitle });
-        await s.people.assignRole(actor, person.id, { role, schoolId });
-        if (password) await s.auth.setPassword(actor, person.id, password);
-        process.stdout.write(
-          `Created ${person.name} <${person.email}> as ${role}${password ? ' with the given password' : '; the invitation link was sent'}.\n`,
-        );
-      }),
+    .action(
+      (opts: {
+        email: string;
+        name: string;
+        jobTitle: string;
+        role: string;
+        school?: string;
+        password?: string;
+        trust?: string;
+      }) =>
+        withServices(async (s) => {
+          const role = roleSchema.parse(opts.role);
+          const email = emailSchema.parse(opts.email);
+          const password = opts.password === undefined ? undefined : passwordSchema.parse(opts.password);
+          const actor = systemActor(await pickTrust(s, opts.trust));
+          let schoolId: string | undefined;
+          if (opts.school) {
+            const school = (await s.org.listSchools(actor)).find((x) => x.urn === opts.school);
+            if (!school) throw new ConfigError(`No school with URN ${opts.school} is in this trust.`);
+            schoolId = school.id;
+          }
+          const person = await s.people.invite(actor, { email, name: opts.name, jobTitle: opts.jobTitle });
+          await s.people.assignRole(actor, person.id, { role, schoolId });
+          if (password) await s.auth.setPassword(actor, person.id, password);
+          process.stdout.write(
+            `Created ${person.name} <${person.email}> as ${role}${password ? ' with the given password' : '; the invitation link was sent'}.\n`,
+          );
+        }),
     );
   return program;
 }

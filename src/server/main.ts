@@ -1,16 +1,19 @@
-import { writeFile, readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { DemoSignIn } from './modules/demo/demo.service';
 import { type Config, ConfigError } from './platform/config';
 import { openDatabase } from './platform/db/database';
 import { buildApp } from './platform/http/app';
 import { createMailer } from './platform/mail/mailer';
 import { migrateToLatest } from './platform/migrations/migrator';
-import type { DemoSignIn } from './modules/demo/demo.service';
 import { createServices } from './services';
 
 /** Starts the platform: migrate, seed the demo trust on an empty embedded database, then serve. */
-export async function startServer(config: Config, webDir = 'dist/web'): Promise<{ close: () => Promise<void>; url: string }> {
+export async function startServer(
+  config: Config,
+  webDir = 'dist/web',
+): Promise<{ close: () => Promise<void>; url: string }> {
   const log = pino({ level: config.logLevel });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(handle.db);
@@ -25,7 +28,9 @@ export async function startServer(config: Config, webDir = 'dist/web'): Promise<
   } catch (err) {
     await handle.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ConfigError(`Port ${config.port} is already in use; stop the other program or set PORT to a free port.`);
+      throw new ConfigError(
+        `Port ${config.port} is already in use; stop the other program or set PORT to a free port.`,
+      );
     }
     throw err;
   }
@@ -46,7 +51,9 @@ async function ensureDemo(demo: ReturnType<typeof createServices>['demo'], confi
     await writeFile(file, formatSignIn(signIn), { mode: 0o600 });
   }
   if (await demo.findDemoTrust()) {
-    const text = await readFile(file, 'utf8').catch(() => 'Demo sign-in: run `npx sip demo reset` to create new demo accounts.\n');
+    const text = await readFile(file, 'utf8').catch(
+      () => 'Demo sign-in: run `npx sip demo reset` to create new demo accounts.\n',
+    );
     process.stdout.write(`\n${text}\n`);
   }
 }

@@ -11,7 +11,9 @@ describe('configuration', () => {
 
   it('rejects a malformed DATABASE_URL in one sentence', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://nope' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://nope' })).toThrow(/^Invalid setting DATABASE_URL: must look like postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://nope' })).toThrow(
+      /^Invalid setting DATABASE_URL: must look like postgres:\/\//,
+    );
   });
 
   it('rejects a port that is not a number', () => {

@@ -23,4 +23,6 @@ export const notFound = (what = 'That record') => new AppError(404, 'not_found',
 export const conflict = (message: string, details?: unknown) =>
   new AppError(409, 'conflict', message, details);
 export const staleVersion = () =>
-  conflict('Someone else changed this record since you opened it. Reload to see their changes, then try again.');
+  conflict(
+    'Someone else changed this record since you opened it. Reload to see their changes, then try again.',
+  );

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/contracts/roles';
-import { hashPassword } from '../platform/auth/secrets';
 import { orgRepository } from '../modules/org/org.repository';
 import { peopleRepository } from '../modules/people/people.repository';
+import { hashPassword } from '../platform/auth/secrets';
 import type { Harness } from './harness';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -62,7 +62,10 @@ export async function buildTrust(h: Harness) {
     noRoles: [null, null, null],
   };
   const people = {} as Record<PersonKey, { id: string; email: string }>;
-  for (const [key, [role, schoolId, departmentId]] of Object.entries(specs) as [PersonKey, (typeof specs)[PersonKey]][]) {
+  for (const [key, [role, schoolId, departmentId]] of Object.entries(specs) as [
+    PersonKey,
+    (typeof specs)[PersonKey],
+  ][]) {
     const email = `${key.toLowerCase()}.${tag}@test.example`;
     const { id } = await peopleRepository.insertPerson(db, {
       trustId,
@@ -71,7 +74,8 @@ export async function buildTrust(h: Harness) {
       jobTitle: key,
       passwordHash: hash,
     });
-    if (role) await peopleRepository.insertAssignment(db, { trustId, personId: id, role, schoolId, departmentId });
+    if (role)
+      await peopleRepository.insertAssignment(db, { trustId, personId: id, role, schoolId, departmentId });
     people[key] = { id, email };
   }
   return { trustId, schoolA, schoolB, englishA, mathsA, scienceB, people };

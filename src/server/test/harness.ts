@@ -1,7 +1,7 @@
+import { loadConfig } from '../platform/config';
+import { type Db, openDatabase } from '../platform/db/database';
 import type { App } from '../platform/http/app';
 import { buildApp } from '../platform/http/app';
-import { loadConfig } from '../platform/config';
-import { openDatabase, type Db } from '../platform/db/database';
 import type { Mail, Mailer } from '../platform/mail/mailer';
 import { migrateToLatest } from '../platform/migrations/migrator';
 import { createServices, type Services } from '../services';
@@ -22,7 +22,11 @@ export function harness(): Promise<Harness> {
 }
 
 async function create(): Promise<Harness> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, APP_URL: 'http://localhost:3000' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: process.env.DATABASE_URL,
+    APP_URL: 'http://localhost:3000',
+  });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 'memory', poolSize: 5 });
   await migrateToLatest(handle.db);
   const mail: Mail[] = [];

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { text, uuid } from './common';
-import { roleAssignment } from './people';
 import { trust } from './org';
+import { roleAssignment } from './people';
 
 export const password = z
   .string()
   .min(12, 'Use at least 12 characters')
   .max(256, 'Use at most 256 characters');
 
-export const loginBody = z.strictObject({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256) });
+export const loginBody = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(256),
+});
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const me = z.object({

@@ -30,7 +30,10 @@ export type School = z.infer<typeof school>;
 export const schoolDetail = school.extend({ yearGroups: z.array(yearGroup) });
 export type SchoolDetail = z.infer<typeof schoolDetail>;
 
-const urn = z.string().trim().regex(/^\d{6}$/, 'A URN is six digits');
+const urn = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'A URN is six digits');
 
 export const createSchoolBody = z.strictObject({
   urn,

@@ -33,7 +33,16 @@ export const auditRepository = {
       .where('a.trust_id', '=', trustId)
       .where('a.entity_type', '=', entityType)
       .where('a.entity_id', '=', entityId)
-      .select(['a.id', 'a.at', 'a.action', 'a.entity_type', 'a.entity_id', 'a.changes', 'a.school_id', 'p.name as actor_name'])
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.changes',
+        'a.school_id',
+        'p.name as actor_name',
+      ])
       .orderBy('a.at', 'desc')
       .limit(500)
       .execute();

@@ -8,7 +8,10 @@ import { auditRepository } from './audit.repository';
 type Change = { from: unknown; to: unknown };
 
 /** Field-by-field before -> after for the fields that actually changed. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, Change> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, Change> {
   const out: Record<string, Change> = {};
   for (const [key, to] of Object.entries(after)) {
     if (to !== undefined && before[key] !== to) out[key] = { from: before[key], to };
@@ -24,7 +27,13 @@ export const auditService = {
   async record(
     db: Db,
     actor: Actor,
-    entry: { action: string; entityType: string; entityId: string; schoolId?: string | null; changes: object },
+    entry: {
+      action: string;
+      entityType: string;
+      entityId: string;
+      schoolId?: string | null;
+      changes: object;
+    },
   ): Promise<void> {
     await auditRepository.insert(db, {
       trustId: actor.trustId,
@@ -40,7 +49,9 @@ export const auditService = {
   async trail(db: Db, actor: Actor, entityType: string, entityId: string): Promise<AuditEvent[]> {
     const rows = await auditRepository.listForEntity(db, actor.trustId, entityType, entityId);
     // A school leader may read the trail of their own school's records only.
-    const visible = rows.filter((r) => can(actor, 'audit.read', { trustId: actor.trustId, schoolId: r.school_id }));
+    const visible = rows.filter((r) =>
+      can(actor, 'audit.read', { trustId: actor.trustId, schoolId: r.school_id }),
+    );
     if (rows.length > 0 && visible.length === 0) throw forbidden();
     // An empty trail reads as "no such record" so ids from elsewhere reveal nothing.
     if (rows.length === 0) throw notFound('History for that record');

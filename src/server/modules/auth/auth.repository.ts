@@ -56,11 +56,19 @@ export const authRepository = {
   },
 
   async touchApiToken(db: Db, tokenId: string): Promise<void> {
-    await db.updateTable('api_tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', tokenId).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: sql<Date>`now()` })
+      .where('id', '=', tokenId)
+      .execute();
   },
 
   async revokeSession(db: Db, tokenHash: string): Promise<void> {
-    await db.updateTable('sessions').set({ revoked_at: sql<Date>`now()` }).where('token_hash', '=', tokenHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: sql<Date>`now()` })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   },
 
   async revokeSessionsOf(db: Db, personId: string): Promise<void> {
@@ -74,7 +82,13 @@ export const authRepository = {
 
   async insertOneTimeToken(
     db: Db,
-    t: { tokenHash: string; trustId: string; personId: string; purpose: 'password_reset' | 'invitation'; expiresAt: Date },
+    t: {
+      tokenHash: string;
+      trustId: string;
+      personId: string;
+      purpose: 'password_reset' | 'invitation';
+      expiresAt: Date;
+    },
   ): Promise<void> {
     await db
       .insertInto('one_time_tokens')
@@ -100,10 +114,19 @@ export const authRepository = {
       .executeTakeFirst();
   },
 
-  insertApiToken(db: Db, t: { trustId: string; personId: string; name: string; tokenHash: string; expiresAt: Date | null }) {
+  insertApiToken(
+    db: Db,
+    t: { trustId: string; personId: string; name: string; tokenHash: string; expiresAt: Date | null },
+  ) {
     return db
       .insertInto('api_tokens')
-      .values({ trust_id: t.trustId, person_id: t.personId, name: t.name, token_hash: t.tokenHash, expires_at: t.expiresAt })
+      .values({
+        trust_id: t.trustId,
+        person_id: t.personId,
+        name: t.name,
+        token_hash: t.tokenHash,
+        expires_at: t.expiresAt,
+      })
       .returning(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
       .executeTakeFirstOrThrow();
   },

@@ -28,7 +28,8 @@ export function registerAuthRoutes(app: FastifyInstance, { auth }: Services, con
           max: config.loginRateLimit,
           timeWindow: '1 minute',
           hook: 'preHandler',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')}`,
           errorResponseBuilder: (_req, ctx) => ({
             statusCode: 429,
             error: 'rate_limited',
@@ -51,11 +52,15 @@ export function registerAuthRoutes(app: FastifyInstance, { auth }: Services, con
     },
   );
 
-  r.post('/auth/logout', { config: { public: true }, schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
-    if (req.auth?.sessionToken) await auth.logout(req.auth.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  r.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags, response: { 200: okResponse } } },
+    async (req, reply) => {
+      if (req.auth?.sessionToken) await auth.logout(req.auth.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   r.get('/auth/me', { schema: { tags, response: { 200: me } } }, async (req) =>
     auth.me(actorOf(req), req.auth?.csrfToken ?? ''),
@@ -63,7 +68,10 @@ export function registerAuthRoutes(app: FastifyInstance, { auth }: Services, con
 
   r.post(
     '/auth/password-reset/request',
-    { config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, body: resetRequestBody, response: { 202: okResponse } } },
+    {
+      config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { tags, body: resetRequestBody, response: { 202: okResponse } },
+    },
     async (req, reply) => {
       await auth.requestPasswordReset(req.body.email);
       return reply.status(202).send({ ok: true });
@@ -95,11 +103,16 @@ export function registerAuthRoutes(app: FastifyInstance, { auth }: Services, con
   r.post(
     '/api-tokens',
     { schema: { tags, body: createApiTokenBody, response: { 201: createdApiToken } } },
-    async (req, reply) => reply.status(201).send(await auth.createApiToken(actorOf(req), req.body.name, req.body.expiresInDays)),
+    async (req, reply) =>
+      reply.status(201).send(await auth.createApiToken(actorOf(req), req.body.name, req.body.expiresInDays)),
   );
 
-  r.delete('/api-tokens/:id', { schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
-    await auth.revokeApiToken(actorOf(req), req.params.id);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api-tokens/:id',
+    { schema: { tags, params: idParams, response: { 200: okResponse } } },
+    async (req) => {
+      await auth.revokeApiToken(actorOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
 }

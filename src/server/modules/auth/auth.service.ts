@@ -1,10 +1,10 @@
 import type { Me } from '../../../shared/contracts/auth';
 import type { Role } from '../../../shared/contracts/roles';
 import type { Actor } from '../../platform/auth/actor';
+import { can } from '../../platform/auth/policy';
 import { digest, hashPassword, newSecret, verifyPassword } from '../../platform/auth/secrets';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
-import { can } from '../../platform/auth/policy';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
 import type { Mailer } from '../../platform/mail/mailer';
 import { auditService } from '../audit/audit.service';
@@ -42,7 +42,11 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
       const person = await peopleRepository.findByEmail(db, email);
       const ok = await verifyPassword(person?.password_hash ?? null, password);
       if (!person || !ok || person.status !== 'active') {
-        throw new AppError(401, 'invalid_credentials', 'That email and password do not match an active account.');
+        throw new AppError(
+          401,
+          'invalid_credentials',
+          'That email and password do not match an active account.',
+        );
       }
       const sessionToken = newSecret();
       const expiresAt = new Date(Date.now() + config.sessionTtlMs);
@@ -114,7 +118,11 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
     },
 
     /** Sends an invitation link; called by the people service inside its transaction. */
-    async sendInvitation(tx: Db, person: { id: string; trustId: string; email: string; name: string }, inviter: string) {
+    async sendInvitation(
+      tx: Db,
+      person: { id: string; trustId: string; email: string; name: string },
+      inviter: string,
+    ) {
       const token = newSecret();
       await authRepository.insertOneTimeToken(tx, {
         tokenHash: digest(token),
@@ -150,7 +158,12 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
             assignments: [],
             via: 'session',
           },
-          { action: purpose === 'invitation' ? 'accept_invitation' : 'reset_password', entityType: 'person', entityId: used.person_id, changes: { password: 'changed' } },
+          {
+            action: purpose === 'invitation' ? 'accept_invitation' : 'reset_password',
+            entityType: 'person',
+            entityId: used.person_id,
+            changes: { password: 'changed' },
+          },
         );
       });
     },
@@ -197,7 +210,13 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
   };
 }
 
-function presentToken(r: { id: string; name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null }) {
+function presentToken(r: {
+  id: string;
+  name: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+}) {
   return {
     id: r.id,
     name: r.name,

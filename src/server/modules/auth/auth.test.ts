@@ -37,7 +37,9 @@ describe('sign-in and sessions', () => {
   it('returns who is signed in, with their roles and a CSRF token', async () => {
     const s = await signIn(h, t.people.headA.email);
     const me = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
-    expect(me.json().roles).toEqual([expect.objectContaining({ role: 'school_leader', schoolId: t.schoolA })]);
+    expect(me.json().roles).toEqual([
+      expect.objectContaining({ role: 'school_leader', schoolId: t.schoolA }),
+    ]);
     expect(me.json().csrfToken).toBe(s.csrf);
   });
 
@@ -45,13 +47,21 @@ describe('sign-in and sessions', () => {
     const s = await signIn(h, t.people.teacherA.email);
     const out = await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers });
     expect(out.statusCode).toBe(200);
-    const after = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: { cookie: s.cookie } });
+    const after = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/schools',
+      headers: { cookie: s.cookie },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('treats an expired session as signed out', async () => {
     const s = await signIn(h, t.people.lead.email);
-    await h.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('person_id', '=', t.people.lead.id).execute();
+    await h.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('person_id', '=', t.people.lead.id)
+      .execute();
     const res = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(401);
   });
@@ -169,7 +179,11 @@ describe('API tokens', () => {
     const { token, id } = created.json();
     expect(token).toMatch(/^sip_/);
 
-    const stored = await h.db.selectFrom('api_tokens').where('id', '=', id).select('token_hash').executeTakeFirstOrThrow();
+    const stored = await h.db
+      .selectFrom('api_tokens')
+      .where('id', '=', id)
+      .select('token_hash')
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
     const bearer = { authorization: `Bearer ${token}` };

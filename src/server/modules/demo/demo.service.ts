@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/database';
 import { orgRepository } from '../org/org.repository';
 import { defaultYearGroups } from '../org/year-groups';
 import { peopleRepository } from '../people/people.repository';
-import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 import { demoRepository } from './demo.repository';
+import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
 
@@ -62,7 +62,12 @@ export function createDemoService(db: Db) {
           });
         }
       });
-      return { trustName: demoTrustName, email: demoEmail(demoPeople[0]!.name), password, accounts: demoPeople.length };
+      return {
+        trustName: demoTrustName,
+        email: demoEmail(demoPeople[0]!.name),
+        password,
+        accounts: demoPeople.length,
+      };
     },
 
     async reset(): Promise<DemoSignIn> {

@@ -33,7 +33,11 @@ export type SchoolRecord = Awaited<ReturnType<typeof orgRepository.findSchool>>;
 
 export const orgRepository = {
   insertTrust(db: Db, name: string, isDemo = false) {
-    return db.insertInto('trusts').values({ name, is_demo: isDemo }).returning('id').executeTakeFirstOrThrow();
+    return db
+      .insertInto('trusts')
+      .values({ name, is_demo: isDemo })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   },
 
   listTrusts(db: Db) {
@@ -75,7 +79,15 @@ export const orgRepository = {
     if (groups.length === 0) return;
     await db
       .insertInto('year_groups')
-      .values(groups.map((g, i) => ({ trust_id: trustId, school_id: schoolId, code: g.code, name: g.name, sort_order: i })))
+      .values(
+        groups.map((g, i) => ({
+          trust_id: trustId,
+          school_id: schoolId,
+          code: g.code,
+          name: g.name,
+          sort_order: i,
+        })),
+      )
       .execute();
   },
 
@@ -85,7 +97,14 @@ export const orgRepository = {
     trustId: string,
     schoolId: string,
     version: number,
-    changes: Partial<{ urn: string; name: string; phase: string; local_authority: string; joined_trust_on: string | null; status: string }>,
+    changes: Partial<{
+      urn: string;
+      name: string;
+      phase: string;
+      local_authority: string;
+      joined_trust_on: string | null;
+      status: string;
+    }>,
   ): Promise<boolean> {
     const result = await db
       .updateTable('schools')

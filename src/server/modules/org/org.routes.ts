@@ -26,12 +26,16 @@ export function registerOrgRoutes(app: FastifyInstance, { org }: Services): void
     schools: await org.listSchools(actorOf(req)),
   }));
 
-  r.post('/schools', { schema: { tags, body: createSchoolBody, response: { 201: schoolDetail } } }, async (req, reply) =>
-    reply.status(201).send(await org.createSchool(actorOf(req), req.body)),
+  r.post(
+    '/schools',
+    { schema: { tags, body: createSchoolBody, response: { 201: schoolDetail } } },
+    async (req, reply) => reply.status(201).send(await org.createSchool(actorOf(req), req.body)),
   );
 
-  r.get('/schools/:id', { schema: { tags, params: idParams, response: { 200: schoolDetail } } }, async (req) =>
-    org.getSchool(actorOf(req), req.params.id),
+  r.get(
+    '/schools/:id',
+    { schema: { tags, params: idParams, response: { 200: schoolDetail } } },
+    async (req) => org.getSchool(actorOf(req), req.params.id),
   );
 
   r.patch(
@@ -46,14 +50,19 @@ export function registerOrgRoutes(app: FastifyInstance, { org }: Services): void
     async (req) => org.archiveSchool(actorOf(req), req.params.id, req.body.version),
   );
 
-  r.get('/schools/:id/departments', { schema: { tags, params: idParams, response: { 200: departmentList } } }, async (req) => ({
-    departments: await org.listDepartments(actorOf(req), req.params.id),
-  }));
+  r.get(
+    '/schools/:id/departments',
+    { schema: { tags, params: idParams, response: { 200: departmentList } } },
+    async (req) => ({
+      departments: await org.listDepartments(actorOf(req), req.params.id),
+    }),
+  );
 
   r.post(
     '/schools/:id/departments',
     { schema: { tags, params: idParams, body: createDepartmentBody, response: { 201: department } } },
-    async (req, reply) => reply.status(201).send(await org.createDepartment(actorOf(req), req.params.id, req.body.name)),
+    async (req, reply) =>
+      reply.status(201).send(await org.createDepartment(actorOf(req), req.params.id, req.body.name)),
   );
 
   r.patch(

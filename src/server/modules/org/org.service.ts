@@ -55,7 +55,8 @@ export function createOrgService(db: Db) {
   async function authorisedDepartment(actor: Actor, action: Parameters<typeof can>[1], departmentId: string) {
     const dept = await orgRepository.findDepartment(db, actor.trustId, departmentId);
     if (!dept) throw notFound('Department');
-    if (!can(actor, action, { trustId: actor.trustId, schoolId: dept.school_id, departmentId })) throw forbidden();
+    if (!can(actor, action, { trustId: actor.trustId, schoolId: dept.school_id, departmentId }))
+      throw forbidden();
     return dept;
   }
 
@@ -186,7 +187,11 @@ export function createOrgService(db: Db) {
       });
     },
 
-    async updateDepartment(actor: Actor, departmentId: string, body: UpdateDepartmentBody): Promise<Department> {
+    async updateDepartment(
+      actor: Actor,
+      departmentId: string,
+      body: UpdateDepartmentBody,
+    ): Promise<Department> {
       const before = await authorisedDepartment(actor, 'department.update', departmentId);
       if (await orgRepository.departmentNameTaken(db, before.school_id, body.name, departmentId)) {
         throw conflict('This school already has a department with that name.', { field: 'name' });

@@ -131,13 +131,18 @@ export const peopleRepository = {
       .executeTakeFirst();
   },
 
-  assignmentExists(db: Db, a: { personId: string; role: string; schoolId: string | null; departmentId: string | null }) {
+  assignmentExists(
+    db: Db,
+    a: { personId: string; role: string; schoolId: string | null; departmentId: string | null },
+  ) {
     return db
       .selectFrom('role_assignments')
       .where('person_id', '=', a.personId)
       .where('role', '=', a.role)
       .where((eb) => (a.schoolId ? eb('school_id', '=', a.schoolId) : eb('school_id', 'is', null)))
-      .where((eb) => (a.departmentId ? eb('department_id', '=', a.departmentId) : eb('department_id', 'is', null)))
+      .where((eb) =>
+        a.departmentId ? eb('department_id', '=', a.departmentId) : eb('department_id', 'is', null),
+      )
       .select('id')
       .executeTakeFirst()
       .then(Boolean);
@@ -145,7 +150,13 @@ export const peopleRepository = {
 
   insertAssignment(
     db: Db,
-    a: { trustId: string; personId: string; role: string; schoolId: string | null; departmentId: string | null },
+    a: {
+      trustId: string;
+      personId: string;
+      role: string;
+      schoolId: string | null;
+      departmentId: string | null;
+    },
   ) {
     return db
       .insertInto('role_assignments')
@@ -161,6 +172,10 @@ export const peopleRepository = {
   },
 
   async deleteAssignment(db: Db, trustId: string, assignmentId: string): Promise<void> {
-    await db.deleteFrom('role_assignments').where('trust_id', '=', trustId).where('id', '=', assignmentId).execute();
+    await db
+      .deleteFrom('role_assignments')
+      .where('trust_id', '=', trustId)
+      .where('id', '=', assignmentId)
+      .execute();
   },
 };

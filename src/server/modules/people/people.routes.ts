@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, uuid } from '../../../shared/contracts/common';
+import { versionBody } from '../../../shared/contracts/org';
 import {
   assignRoleBody,
   invitePersonBody,
+  peopleQuery,
   person,
   personList,
-  peopleQuery,
   updatePersonBody,
 } from '../../../shared/contracts/people';
-import { versionBody } from '../../../shared/contracts/org';
 import { actorOf } from '../../platform/http/request-auth';
 import type { Services } from '../../services';
 
@@ -17,9 +17,13 @@ export function registerPeopleRoutes(app: FastifyInstance, { people }: Services)
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['People'];
 
-  r.get('/people', { schema: { tags, querystring: peopleQuery, response: { 200: personList } } }, async (req) => ({
-    people: await people.list(actorOf(req), req.query.schoolId),
-  }));
+  r.get(
+    '/people',
+    { schema: { tags, querystring: peopleQuery, response: { 200: personList } } },
+    async (req) => ({
+      people: await people.list(actorOf(req), req.query.schoolId),
+    }),
+  );
 
   r.post(
     '/people',
@@ -52,10 +56,13 @@ export function registerPeopleRoutes(app: FastifyInstance, { people }: Services)
   r.post(
     '/people/:id/roles',
     { schema: { tags, params: idParams, body: assignRoleBody, response: { 201: person } } },
-    async (req, reply) => reply.status(201).send(await people.assignRole(actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await people.assignRole(actorOf(req), req.params.id, req.body)),
   );
 
-  r.delete('/role-assignments/:id', { schema: { tags, params: idParams, response: { 200: person } } }, async (req) =>
-    people.removeRole(actorOf(req), req.params.id),
+  r.delete(
+    '/role-assignments/:id',
+    { schema: { tags, params: idParams, response: { 200: person } } },
+    async (req) => people.removeRole(actorOf(req), req.params.id),
   );
 }

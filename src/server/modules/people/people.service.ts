@@ -1,4 +1,9 @@
-import type { AssignRoleBody, InvitePersonBody, Person, UpdatePersonBody } from '../../../shared/contracts/people';
+import type {
+  AssignRoleBody,
+  InvitePersonBody,
+  Person,
+  UpdatePersonBody,
+} from '../../../shared/contracts/people';
 import { type Role, roleScopes } from '../../../shared/contracts/roles';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
@@ -75,7 +80,8 @@ export function createPeopleService(db: Db, auth: AuthService) {
   return {
     async list(actor: Actor, schoolId?: string): Promise<Person[]> {
       await requireSchool(actor, schoolId);
-      if (!can(actor, 'person.read', { trustId: actor.trustId, schoolId: schoolId ?? null })) throw forbidden();
+      if (!can(actor, 'person.read', { trustId: actor.trustId, schoolId: schoolId ?? null }))
+        throw forbidden();
       const rows = await peopleRepository.listPeople(db, actor.trustId, schoolId);
       return withRoles(actor.trustId, rows);
     },
@@ -93,7 +99,8 @@ export function createPeopleService(db: Db, auth: AuthService) {
     /** Creates the account and emails a single-use invitation link; the person sets their own password. */
     async invite(actor: Actor, body: InvitePersonBody & { schoolId?: string }): Promise<Person> {
       await requireSchool(actor, body.schoolId);
-      if (!can(actor, 'person.invite', { trustId: actor.trustId, schoolId: body.schoolId ?? null })) throw forbidden();
+      if (!can(actor, 'person.invite', { trustId: actor.trustId, schoolId: body.schoolId ?? null }))
+        throw forbidden();
       if (await peopleRepository.emailTaken(db, body.email)) {
         throw conflict('Someone already has an account with this email address.', { field: 'email' });
       }
@@ -110,7 +117,11 @@ export function createPeopleService(db: Db, auth: AuthService) {
           entityId: id,
           changes: { after: { name: body.name, email: body.email, jobTitle: body.jobTitle } },
         });
-        return auth.sendInvitation(trx, { id, trustId: actor.trustId, email: body.email, name: body.name }, actor.name);
+        return auth.sendInvitation(
+          trx,
+          { id, trustId: actor.trustId, email: body.email, name: body.name },
+          actor.name,
+        );
       });
       await send();
       const created = await peopleRepository.findByEmail(db, body.email);

@@ -19,7 +19,9 @@ describe('policy', () => {
 
   it('lets a trust administrator do everything in their trust', () => {
     expect(can(actor('trust_admin'), 'school.create', { trustId: T })).toBe(true);
-    expect(can(actor('trust_admin'), 'role.assign', { trustId: T, schoolId: 's', departmentId: 'd' })).toBe(true);
+    expect(can(actor('trust_admin'), 'role.assign', { trustId: T, schoolId: 's', departmentId: 'd' })).toBe(
+      true,
+    );
   });
 
   it('keeps trustees and governors read-only', () => {

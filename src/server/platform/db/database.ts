@@ -34,7 +34,9 @@ export async function openDatabase(opts: {
       client.release();
     } catch (err) {
       await pool.end();
-      throw new ConfigError(`Could not connect to the PostgreSQL server in DATABASE_URL: ${(err as Error).message}.`);
+      throw new ConfigError(
+        `Could not connect to the PostgreSQL server in DATABASE_URL: ${(err as Error).message}.`,
+      );
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

@@ -37,7 +37,16 @@ const personas: Persona[] = [
   'otherTrustAdmin',
 ];
 const everyone = personas.filter((p) => p !== 'otherTrustAdmin');
-const readersOfA: Persona[] = ['admin', 'lead', 'trustee', 'headA', 'englishLeadA', 'teacherA', 'governorA', 'dataManagerA'];
+const readersOfA: Persona[] = [
+  'admin',
+  'lead',
+  'trustee',
+  'headA',
+  'englishLeadA',
+  'teacherA',
+  'governorA',
+  'dataManagerA',
+];
 
 const version = async (table: 'schools' | 'departments' | 'people', id: string) =>
   (await h.db.selectFrom(table).where('id', '=', id).select('version').executeTakeFirstOrThrow()).version;
@@ -52,13 +61,30 @@ const freshPerson = async (t: TrustFixture, schoolId: string | null = t.schoolA)
     name: unique('Person'),
     jobTitle: 'Teacher',
   });
-  if (schoolId) await peopleRepository.insertAssignment(h.db, { trustId: t.trustId, personId: id, role: 'teacher', schoolId, departmentId: null });
+  if (schoolId)
+    await peopleRepository.insertAssignment(h.db, {
+      trustId: t.trustId,
+      personId: id,
+      role: 'teacher',
+      schoolId,
+      departmentId: null,
+    });
   return id;
 };
 
 const cases: Case[] = [
-  { route: 'GET /api/v1/trust', allowed: everyone.filter((p) => p !== 'noRoles'), ownTrust: true, build: async () => ({ method: 'GET', url: '/api/v1/trust' }) },
-  { route: 'GET /api/v1/schools', allowed: everyone, list: true, build: async () => ({ method: 'GET', url: '/api/v1/schools' }) },
+  {
+    route: 'GET /api/v1/trust',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/trust' }),
+  },
+  {
+    route: 'GET /api/v1/schools',
+    allowed: everyone,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/schools' }),
+  },
   {
     route: 'POST /api/v1/schools',
     allowed: ['admin'],
@@ -66,10 +92,19 @@ const cases: Case[] = [
     build: async () => ({
       method: 'POST',
       url: '/api/v1/schools',
-      payload: { urn: String(200000 + (++seq % 99999)), name: unique('New School'), phase: 'primary', localAuthority: 'York' },
+      payload: {
+        urn: String(200000 + (++seq % 99999)),
+        name: unique('New School'),
+        phase: 'primary',
+        localAuthority: 'York',
+      },
     }),
   },
-  { route: 'GET /api/v1/schools/:id', allowed: readersOfA, build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}` }) },
+  {
+    route: 'GET /api/v1/schools/:id',
+    allowed: readersOfA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}` }),
+  },
   {
     route: 'PATCH /api/v1/schools/:id',
     allowed: ['admin', 'headA'],
@@ -102,7 +137,11 @@ const cases: Case[] = [
   {
     route: 'POST /api/v1/schools/:id/departments',
     allowed: ['admin', 'headA'],
-    build: async (t) => ({ method: 'POST', url: `/api/v1/schools/${t.schoolA}/departments`, payload: { name: unique('Dept') } }),
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/schools/${t.schoolA}/departments`,
+      payload: { name: unique('Dept') },
+    }),
   },
   {
     route: 'PATCH /api/v1/departments/:id',
@@ -126,9 +165,18 @@ const cases: Case[] = [
   {
     route: 'POST /api/v1/departments/:id/archive',
     allowed: ['admin', 'headA'],
-    build: async (t) => ({ method: 'POST', url: `/api/v1/departments/${await freshDepartment(t)}/archive`, payload: { version: 1 } }),
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/departments/${await freshDepartment(t)}/archive`,
+      payload: { version: 1 },
+    }),
   },
-  { route: 'GET /api/v1/people', allowed: ['admin', 'lead'], ownTrust: true, build: async () => ({ method: 'GET', url: '/api/v1/people' }) },
+  {
+    route: 'GET /api/v1/people',
+    allowed: ['admin', 'lead'],
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/people' }),
+  },
   {
     route: 'GET /api/v1/people',
     allowed: ['admin', 'lead', 'headA'],
@@ -150,7 +198,11 @@ const cases: Case[] = [
     build: async (t) => ({
       method: 'POST',
       url: '/api/v1/people',
-      payload: { name: 'Invited Teacher', email: `${unique('inv').replace(' ', '')}@test.example`, schoolId: t.schoolA },
+      payload: {
+        name: 'Invited Teacher',
+        email: `${unique('inv').replace(' ', '')}@test.example`,
+        schoolId: t.schoolA,
+      },
     }),
   },
   {
@@ -164,13 +216,21 @@ const cases: Case[] = [
     allowed: ['admin'],
     build: async (t) => {
       const id = await freshPerson(t);
-      return { method: 'PATCH', url: `/api/v1/people/${id}`, payload: { version: 1, jobTitle: 'Head of Year 9' } };
+      return {
+        method: 'PATCH',
+        url: `/api/v1/people/${id}`,
+        payload: { version: 1, jobTitle: 'Head of Year 9' },
+      };
     },
   },
   {
     route: 'POST /api/v1/people/:id/archive',
     allowed: ['admin'],
-    build: async (t) => ({ method: 'POST', url: `/api/v1/people/${await freshPerson(t)}/archive`, payload: { version: 1 } }),
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/people/${await freshPerson(t)}/archive`,
+      payload: { version: 1 },
+    }),
   },
   {
     route: 'POST /api/v1/people/:id/roles',
@@ -219,8 +279,17 @@ const cases: Case[] = [
       return { method: 'GET', url: `/api/v1/audit?entityType=school&entityId=${t.schoolA}` };
     },
   },
-  { route: 'GET /api/v1/auth/me', allowed: [...everyone, 'otherTrustAdmin'], build: async () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
-  { route: 'GET /api/v1/api-tokens', allowed: [...everyone, 'otherTrustAdmin'], list: true, build: async () => ({ method: 'GET', url: '/api/v1/api-tokens' }) },
+  {
+    route: 'GET /api/v1/auth/me',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    build: async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+  },
+  {
+    route: 'GET /api/v1/api-tokens',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/api-tokens' }),
+  },
   {
     route: 'POST /api/v1/api-tokens',
     allowed: [...everyone, 'otherTrustAdmin'],
@@ -231,7 +300,12 @@ const cases: Case[] = [
     route: 'DELETE /api/v1/api-tokens/:id',
     allowed: ['admin'],
     build: async () => {
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: sessions.admin.headers, payload: { name: 'x' } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: sessions.admin.headers,
+        payload: { name: 'x' },
+      });
       return { method: 'DELETE', url: `/api/v1/api-tokens/${res.json().id}` };
     },
   },
@@ -277,7 +351,8 @@ describe('access control', () => {
         expect(res.statusCode, `${persona}: ${res.body}`).toBeLessThan(300);
       } else if ((c.list || (c.ownTrust && persona === 'otherTrustAdmin')) && res.statusCode < 300) {
         // It may answer, but only with what the persona may see: nothing of the fixture's schools or trust.
-        for (const secret of [t.schoolA, t.schoolB, t.trustId, t.people.admin.id]) expect(res.body).not.toContain(secret);
+        for (const secret of [t.schoolA, t.schoolB, t.trustId, t.people.admin.id])
+          expect(res.body).not.toContain(secret);
       } else {
         expect([403, 404], `${persona}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         expect(res.body).not.toContain(t.schoolA);
@@ -286,12 +361,20 @@ describe('access control', () => {
   });
 
   it('shows a school leader only their own school', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: sessions.headB.headers });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/schools',
+      headers: sessions.headB.headers,
+    });
     expect(res.json().schools.map((s: { id: string }) => s.id)).toEqual([t.schoolB]);
   });
 
   it('never shows one trust’s schools to another trust', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: sessions.otherTrustAdmin.headers });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/schools',
+      headers: sessions.otherTrustAdmin.headers,
+    });
     const ids = res.json().schools.map((s: { id: string }) => s.id);
     expect(ids).not.toContain(t.schoolA);
     expect(ids).not.toContain(t.schoolB);

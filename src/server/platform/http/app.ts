@@ -16,7 +16,7 @@ import {
 import type { Services } from '../../services';
 import type { Config } from '../config';
 import { registerAuthentication } from './authenticate';
-import { registerErrorHandler } from './error-handler';
+import { notFoundBody, registerErrorHandler } from './error-handler';
 import { registerRoutes } from './routes';
 
 export type AppOptions = {
@@ -90,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Client-side routes (e.g. /schools/123) get the app shell; /api stays JSON 404.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` } });
+        return reply.status(404).send(notFoundBody(req.method, req.url));
       }
       return reply.type('text/html').sendFile('index.html');
     });

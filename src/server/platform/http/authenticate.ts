@@ -16,7 +16,8 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await auth.actorFromApiToken(header.slice(7).trim());
-      if (!actor) throw new AppError(401, 'invalid_token', 'That API token is not valid or has been revoked.');
+      if (!actor)
+        throw new AppError(401, 'invalid_token', 'That API token is not valid or has been revoked.');
       req.auth = { actor };
     } else {
       const sessionToken = req.cookies[SESSION_COOKIE];
@@ -24,7 +25,11 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
       if (resolved && sessionToken) {
         req.auth = { ...resolved, sessionToken };
         if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken) {
-          throw new AppError(403, 'csrf', 'This request is missing its security token. Reload the page and try again.');
+          throw new AppError(
+            403,
+            'csrf',
+            'This request is missing its security token. Reload the page and try again.',
+          );
         }
       }
     }

@@ -15,10 +15,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(out.status).send(out.body);
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    const r = send(404, 'not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
-    return reply.status(r.status).send(r.body);
-  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(notFoundBody(req.method, req.url)));
 }
 
 function describe(err: FastifyError) {
@@ -51,3 +48,6 @@ function describe(err: FastifyError) {
   }
   return send(500, 'internal', 'Something went wrong on the server. The problem has been logged.');
 }
+
+export const notFoundBody = (method: string, url: string) =>
+  send(404, 'not_found', `No such endpoint: ${method} ${url.split('?')[0]}`).body;

@@ -6,12 +6,19 @@ import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
 
-export async function registerRoutes(api: FastifyInstance, services: Services, config: Config): Promise<void> {
+export async function registerRoutes(
+  api: FastifyInstance,
+  services: Services,
+  config: Config,
+): Promise<void> {
   api.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
-  await api.register(async (v1) => {
-    registerAuthRoutes(v1, services, config);
-    registerOrgRoutes(v1, services);
-    registerPeopleRoutes(v1, services);
-    registerAuditRoutes(v1, services);
-  }, { prefix: '/v1' });
+  await api.register(
+    async (v1) => {
+      registerAuthRoutes(v1, services, config);
+      registerOrgRoutes(v1, services);
+      registerPeopleRoutes(v1, services);
+      registerAuditRoutes(v1, services);
+    },
+    { prefix: '/v1' },
+  );
 }

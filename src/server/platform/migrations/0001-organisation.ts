@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 
 // Migrations are append-only: once landed, change the schema with a new file, never by editing this one.
 export async function up(db: Kysely<unknown>): Promise<void> {
-
   await db.schema
     .createTable('trusts')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -18,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('urn', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('phase', 'text', (c) =>
-      c.notNull().check(sql`phase in ('primary','secondary','all_through','special','alternative_provision')`),
+      c
+        .notNull()
+        .check(sql`phase in ('primary','secondary','all_through','special','alternative_provision')`),
     )
     .addColumn('local_authority', 'text', (c) => c.notNull())
     .addColumn('joined_trust_on', 'date')
@@ -37,7 +38,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('trust_id', 'uuid', (c) => c.notNull().references('trusts.id').onDelete('cascade'))
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active','archived')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('active').check(sql`status in ('active','archived')`),
+    )
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -71,7 +74,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // Sign-in is by email alone, so an address may belong to one person on the whole server.
-  await db.schema.createIndex('people_email_unique').on('people').expression(sql`lower(email)`).unique().execute();
+  await db.schema
+    .createIndex('people_email_unique')
+    .on('people')
+    .expression(sql`lower(email)`)
+    .unique()
+    .execute();
   await db.schema.createIndex('people_trust_idx').on('people').columns(['trust_id']).execute();
 
   await db.schema
@@ -91,7 +99,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('role_scope_shape', sql`department_id is null or school_id is not null`)
     .execute();
-  await db.schema.createIndex('role_assignments_person_idx').on('role_assignments').columns(['person_id']).execute();
+  await db.schema
+    .createIndex('role_assignments_person_idx')
+    .on('role_assignments')
+    .columns(['person_id'])
+    .execute();
 
   await db.schema
     .createTable('sessions')

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../test/factories';
+import { harness } from '../../test/harness';
+import { demoPeople } from './demo-trust';
+
+describe('demo trust', () => {
+  it('creates six schools and staff in every role, and the printed sign-in works', async () => {
+    const h = await harness();
+    const signInDetails = await h.services.demo.reset();
+    const admin = await signIn(h, signInDetails.email, signInDetails.password);
+    const schools = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/schools', headers: admin.headers })
+    ).json().schools;
+    const phases = schools.map((s: { phase: string }) => s.phase).sort();
+    expect(phases).toEqual(['all_through', 'primary', 'primary', 'primary', 'primary', 'secondary']);
+    const people = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/people', headers: admin.headers })
+    ).json().people;
+    expect(people.length).toBeGreaterThanOrEqual(25);
+    const roles = new Set(people.flatMap((p: { roles: { role: string }[] }) => p.roles.map((r) => r.role)));
+    expect(roles.size).toBe(8);
+    expect(new Set(demoPeople.map((p) => p.role)).size).toBe(8);
+  });
+
+  it('recreates the demo trust on reset with a new password, leaving other trusts alone', async () => {
+    const h = await harness();
+    const first = await h.services.demo.reset();
+    const other = await h.services.org.createTrust('A real trust');
+    const second = await h.services.demo.reset();
+    expect(second.password).not.toBe(first.password);
+    const trusts = await h.services.org.listTrusts();
+    expect(trusts.filter((t) => t.isDemo)).toHaveLength(1);
+    expect(trusts.map((t) => t.id)).toContain(other.id);
+  });
+});
