@@ -1,0 +1,78 @@
+import { Divider, NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconBulb,
+  IconChartBar,
+  IconClipboardCheck,
+  IconHome,
+  IconRoute,
+  IconTargetArrow,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Link, useLocation } from 'react-router';
+import { usePermissions } from '../features/auth/permissions';
+
+type Item = { to: string; label: string; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> };
+
+const cycle: Item[] = [
+  { to: '/evaluate', label: 'Evaluate', icon: IconClipboardCheck },
+  { to: '/plan', label: 'Plan', icon: IconTargetArrow },
+  { to: '/monitor', label: 'Monitor', icon: IconRoute },
+  { to: '/analyse', label: 'Analyse', icon: IconChartBar },
+  { to: '/learn', label: 'Learn', icon: IconBulb },
+];
+
+function Section({ title }: { title: string }) {
+  return (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+      {title}
+    </Text>
+  );
+}
+
+export function MainNav() {
+  const { pathname } = useLocation();
+  const permissions = usePermissions();
+  const isActive = (to: string) =>
+    to === '/' ? pathname === '/' || pathname.startsWith('/schools/') : pathname.startsWith(to);
+
+  const link = ({ to, label, icon: Icon }: Item) => {
+    const active = isActive(to);
+    return (
+      <NavLink
+        key={to}
+        component={Link}
+        to={to}
+        label={label}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        leftSection={<Icon size={18} aria-hidden />}
+        variant="light"
+        styles={{ root: { borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 15 } }}
+      />
+    );
+  };
+
+  const admin: Item[] = [
+    ...(permissions.canCreateSchool
+      ? [{ to: '/admin/schools', label: 'Schools', icon: IconBuildingCommunity }]
+      : []),
+    { to: '/admin/people', label: 'People and roles', icon: IconUsers },
+  ];
+
+  return (
+    <Stack gap={2}>
+      {link({ to: '/', label: 'Home', icon: IconHome })}
+      <Section title="Improvement cycle" />
+      {cycle.map(link)}
+      {permissions.canAdminister && (
+        <>
+          <Divider my="sm" />
+          <Section title="Admin" />
+          {admin.map(link)}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AdminSchoolsPage } from '../features/admin/AdminSchoolsPage';
+import { PeoplePage } from '../features/admin/PeoplePage';
+import { AuthLayout } from '../features/auth/AuthLayout';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage';
+import { CyclePage } from '../features/cycle/CyclePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { SchoolPage } from '../features/schools/SchoolPage';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+import { Shell } from './Shell';
+
+export const router = createBrowserRouter([
+  {
+    element: <AuthLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <SetPasswordPage purpose="reset" /> },
+      { path: '/accept-invitation', element: <SetPasswordPage purpose="invitation" /> },
+    ],
+  },
+  {
+    path: '/',
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'schools/:schoolId', element: <SchoolPage /> },
+      { path: 'evaluate', element: <CyclePage stage="evaluate" /> },
+      { path: 'plan', element: <CyclePage stage="plan" /> },
+      { path: 'monitor', element: <CyclePage stage="monitor" /> },
+      { path: 'analyse', element: <CyclePage stage="analyse" /> },
+      { path: 'learn', element: <CyclePage stage="learn" /> },
+      { path: 'admin', element: <Navigate to="/admin/people" replace /> },
+      { path: 'admin/schools', element: <AdminSchoolsPage /> },
+      { path: 'admin/people', element: <PeoplePage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,40 @@
+import type { RoleAssignment } from '../../../shared/contracts/people';
+import { type Role, roleScopes } from '../../../shared/contracts/roles';
+import { useSession } from './session';
+
+/**
+ * What the signed-in person may do, derived from their roles so the interface only offers
+ * controls they can use. The server remains the authority and refuses anything else.
+ */
+export function permissionsOf(roles: readonly RoleAssignment[]) {
+  const isTrustAdmin = roles.some((r) => r.role === 'trust_admin');
+  const leaderSchools = roles.filter((r) => r.role === 'school_leader' && r.schoolId).map((r) => r.schoolId);
+  const leads = (schoolId: string) => isTrustAdmin || leaderSchools.includes(schoolId);
+
+  return {
+    isTrustAdmin,
+    /** Every role is tied to a school or department, so they see their own school(s) only. */
+    isSchoolScoped: roles.length > 0 && roles.every((r) => r.schoolId !== null),
+    canAdminister: isTrustAdmin || leaderSchools.length > 0,
+    canCreateSchool: isTrustAdmin,
+    canArchiveSchool: isTrustAdmin,
+    canEditSchool: leads,
+    canManageDepartments: leads,
+    canSeeHistory: leads,
+    canRenameDepartment: (schoolId: string, departmentId: string) =>
+      leads(schoolId) || roles.some((r) => r.role === 'middle_leader' && r.departmentId === departmentId),
+    canListAllPeople: isTrustAdmin || roles.some((r) => r.role === 'improvement_lead' && r.schoolId === null),
+    canEditPeople: isTrustAdmin,
+    /** Schools whose people this person may invite and give roles to; 'all' for trust admins. */
+    peopleSchools: isTrustAdmin ? ('all' as const) : leaderSchools.filter((id): id is string => id !== null),
+    canAssignRoleAt: (role: Role, scope: 'trust' | 'school' | 'department', schoolId: string | null) =>
+      roleScopes[role].includes(scope) &&
+      (isTrustAdmin || (scope !== 'trust' && schoolId !== null && leaderSchools.includes(schoolId))),
+  };
+}
+
+export type Permissions = ReturnType<typeof permissionsOf>;
+
+export function usePermissions(): Permissions {
+  return permissionsOf(useSession().roles);
+}

@@ -1,0 +1,89 @@
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArchive, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { phaseLabels } from '../../../shared/contracts/org';
+import { PageHeader } from '../../app/PageHeader';
+import { ErrorState, PageLoader } from '../../app/states';
+import { usePermissions } from '../auth/permissions';
+import { DepartmentsSection } from './DepartmentsSection';
+import { EditSchoolModal } from './EditSchoolModal';
+import { HistoryDrawer } from './HistoryDrawer';
+import { SchoolDetails } from './SchoolDetails';
+import { schoolQuery } from './schools.api';
+
+export function SchoolPage() {
+  const schoolId = useParams().schoolId ?? '';
+  const permissions = usePermissions();
+  const school = useQuery(schoolQuery(schoolId));
+  const [editing, edit] = useDisclosure(false);
+  const [historyOpen, history] = useDisclosure(false);
+
+  if (school.isPending) return <PageLoader label="Loading the school…" />;
+  if (school.error) return <ErrorState error={school.error} onRetry={() => school.refetch()} />;
+
+  const s = school.data;
+  const canEdit = permissions.canEditSchool(s.id) && s.status !== 'archived';
+  return (
+    <>
+      <PageHeader
+        above={
+          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
+            <Anchor component={Link} to="/" size="sm">
+              Home
+            </Anchor>
+            <Text size="sm" c="dimmed" aria-current="page">
+              {s.name}
+            </Text>
+          </Breadcrumbs>
+        }
+        title={s.name}
+        description={`${phaseLabels[s.phase]} school in ${s.localAuthority} · URN ${s.urn}`}
+        actions={
+          <>
+            {permissions.canSeeHistory(s.id) && (
+              <Button
+                variant="default"
+                leftSection={<IconHistory size={16} aria-hidden />}
+                onClick={history.open}
+              >
+                History
+              </Button>
+            )}
+            {canEdit && (
+              <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+                Edit details
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        {s.status === 'archived' && (
+          <Alert color="gray" icon={<IconArchive aria-hidden />} title="This school is archived">
+            Its records and history are kept for reference, but it no longer appears in everyday work.
+          </Alert>
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <SchoolDetails school={s} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <DepartmentsSection school={s} />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+      {canEdit && editing && <EditSchoolModal school={s} onClose={edit.close} />}
+      {permissions.canSeeHistory(s.id) && (
+        <HistoryDrawer
+          opened={historyOpen}
+          onClose={history.close}
+          entityType="school"
+          entityId={s.id}
+          title={`History of ${s.name}`}
+        />
+      )}
+    </>
+  );
+}

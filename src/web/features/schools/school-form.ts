@@ -1,0 +1,53 @@
+import { createSchoolBody, phaseLabels, phases, type School } from '../../../shared/contracts/org';
+
+export type SchoolFormValues = {
+  urn: string;
+  name: string;
+  phase: string;
+  localAuthority: string;
+  joinedTrustOn: string;
+};
+
+export const emptySchool: SchoolFormValues = {
+  urn: '',
+  name: '',
+  phase: '',
+  localAuthority: '',
+  joinedTrustOn: '',
+};
+
+export const valuesOf = (s: School): SchoolFormValues => ({
+  urn: s.urn,
+  name: s.name,
+  phase: s.phase,
+  localAuthority: s.localAuthority,
+  joinedTrustOn: s.joinedTrustOn ?? '',
+});
+
+export const phaseOptions = phases.map((p) => ({ value: p, label: phaseLabels[p] }));
+
+const firstIssue = (result: { error?: { issues: { message: string }[] } }) =>
+  result.error?.issues[0]?.message ?? null;
+
+const shape = createSchoolBody.shape;
+
+/** Client-side checks from the same schema the server uses, so messages match. */
+export const schoolValidation = {
+  urn: (v: string) => firstIssue(shape.urn.safeParse(v)),
+  name: (v: string) => firstIssue(shape.name.safeParse(v)),
+  phase: (v: string) => (v ? null : 'Choose the phase'),
+  localAuthority: (v: string) => firstIssue(shape.localAuthority.safeParse(v)),
+  joinedTrustOn: (v: string) => (v === '' ? null : firstIssue(shape.joinedTrustOn.safeParse(v))),
+};
+
+export const schoolFields = ['urn', 'name', 'phase', 'localAuthority', 'joinedTrustOn'] as const;
+
+export function toBody(v: SchoolFormValues) {
+  return {
+    urn: v.urn.trim(),
+    name: v.name.trim(),
+    phase: v.phase as School['phase'],
+    localAuthority: v.localAuthority.trim(),
+    joinedTrustOn: v.joinedTrustOn || null,
+  };
+}
