@@ -32,6 +32,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().default('School Improvement Platform <no-reply@localhost>'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(6),
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
 });
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   mailFrom: string;
   loginRateLimit: number;
   suppressionThreshold: number;
+  /** How long a resolved session may be reused without asking the database (0 turns caching off). */
+  actorCacheMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.SMTP_FROM,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     suppressionThreshold: e.SUPPRESSION_THRESHOLD,
+    actorCacheMs: e.SESSION_CACHE_SECONDS * 1000,
   };
 }

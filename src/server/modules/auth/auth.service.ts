@@ -10,6 +10,7 @@ import type { Mailer } from '../../platform/mail/mailer';
 import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
 import { peopleRepository } from '../people/people.repository';
+import { ActorCache } from './actor-cache';
 import { authRepository } from './auth.repository';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -36,7 +37,11 @@ const toActor = (row: ActorRow, via: Actor['via']): Actor => ({
 });
 
 export function createAuthService(db: Db, config: Config, mailer: Mailer) {
+  const sessions = new ActorCache(config.actorCacheMs);
   return {
+    /** Forget cached sessions of a person whose roles or account changed. */
+    forgetPerson: (personId: string) => sessions.deletePerson(personId),
+
     /** Verifies credentials and opens a session; the same error for unknown email and wrong password. */
     async login(email: string, password: string): Promise<{ sessionToken: string; expiresAt: Date }> {
       const person = await peopleRepository.findByEmail(db, email);
@@ -61,12 +66,20 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
     },
 
     async logout(sessionToken: string): Promise<void> {
-      await authRepository.revokeSession(db, digest(sessionToken));
+      const key = digest(sessionToken);
+      sessions.delete(key);
+      await authRepository.revokeSession(db, key);
     },
 
     async actorFromSession(sessionToken: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-      const row = await authRepository.findSessionActor(db, digest(sessionToken));
-      return row ? { actor: toActor(row, 'session'), csrfToken: row.csrf_token } : undefined;
+      const key = digest(sessionToken);
+      const cached = sessions.get(key);
+      if (cached) return cached;
+      const row = await authRepository.findSessionActor(db, key);
+      if (!row) return undefined;
+      const resolved = { actor: toActor(row, 'session'), csrfToken: row.csrf_token };
+      sessions.set(key, resolved);
+      return resolved;
     },
 
     async actorFromApiToken(token: string): Promise<Actor | undefined> {
@@ -149,6 +162,7 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
         }
         await peopleRepository.setPassword(trx, used.person_id, hash);
         await authRepository.revokeSessionsOf(trx, used.person_id);
+        sessions.deletePerson(used.person_id);
         await auditService.record(
           trx,
           {
@@ -177,6 +191,7 @@ export function createAuthService(db: Db, config: Config, mailer: Mailer) {
       await db.transaction().execute(async (trx) => {
         await peopleRepository.setPassword(trx, personId, hash);
         await authRepository.revokeSessionsOf(trx, personId);
+        sessions.deletePerson(personId);
         await auditService.record(trx, actor, {
           action: 'set_password',
           entityType: 'person',

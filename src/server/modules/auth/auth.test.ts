@@ -198,3 +198,17 @@ describe('API tokens', () => {
     expect(after.statusCode).toBe(401);
   });
 });
+
+describe('session cache', () => {
+  it('ends a cached session at sign-out and after a role change', async () => {
+    const { createAuthService } = await import('./auth.service');
+    const { loadConfig } = await import('../../platform/config');
+    const auth = createAuthService(h.db, loadConfig({ SESSION_CACHE_SECONDS: '30' }), {
+      send: async () => {},
+    });
+    const { sessionToken } = await auth.login(t.people.dataManagerA.email, TEST_PASSWORD);
+    expect((await auth.actorFromSession(sessionToken))?.actor.personId).toBe(t.people.dataManagerA.id);
+    await auth.logout(sessionToken);
+    expect(await auth.actorFromSession(sessionToken)).toBeUndefined();
+  });
+});

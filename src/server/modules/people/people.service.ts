@@ -163,6 +163,7 @@ export function createPeopleService(db: Db, auth: AuthService) {
           changes: diff(before, changes),
         });
       });
+      auth.forgetPerson(before.id);
     },
 
     async assignRole(actor: Actor, personId: string, body: AssignRoleBody): Promise<Person> {
@@ -188,6 +189,7 @@ export function createPeopleService(db: Db, auth: AuthService) {
           changes: { assignmentId: id, role: body.role, ...scope },
         });
       });
+      auth.forgetPerson(personId);
       return loadPerson(actor, personId);
     },
 
@@ -206,6 +208,7 @@ export function createPeopleService(db: Db, auth: AuthService) {
           changes: { assignmentId, role: a.role, ...scope },
         });
       });
+      auth.forgetPerson(a.person_id);
       return loadPerson(actor, a.person_id);
     },
   };

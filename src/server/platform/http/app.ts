@@ -85,15 +85,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(async (api) => registerRoutes(api, opts.services, opts.config), { prefix: '/api' });
 
   const webDir = opts.webDir ? resolve(opts.webDir) : undefined;
-  if (webDir && existsSync(`${webDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-    // Client-side routes (e.g. /schools/123) get the app shell; /api stays JSON 404.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send(notFoundBody(req.method, req.url));
-      }
+  const serveWeb = webDir !== undefined && existsSync(`${webDir}/index.html`);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // Client-side routes (e.g. /schools/123) get the app shell; anything under /api stays a JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
-    });
-  }
+    }
+    return reply.status(404).send(notFoundBody(req.method, req.url));
+  });
   return app;
 }

@@ -14,8 +14,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (out.status >= 500) req.log.error({ err }, 'request failed');
     return reply.status(out.status).send(out.body);
   });
-
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(notFoundBody(req.method, req.url)));
 }
 
 function describe(err: FastifyError) {
