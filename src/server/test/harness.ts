@@ -22,8 +22,10 @@ export function harness(): Promise<Harness> {
 }
 
 async function create(): Promise<Harness> {
+  // Tests change sessions in the database directly, so they read them fresh each time.
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    SESSION_CACHE_SECONDS: '0',
     DATABASE_URL: process.env.DATABASE_URL,
     APP_URL: 'http://localhost:3000',
   });
