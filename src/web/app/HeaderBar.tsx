@@ -30,7 +30,7 @@ export function HeaderBar({ navOpen, onToggleNav }: Props) {
           aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
         />
         <Link to="/" className={classes.brand}>
-          <Text span fw={700} c="brand.7" className={classes.product}>
+          <Text span fw={700} c="brand.7" className={classes.product} visibleFrom="xs">
             School Improvement
           </Text>
           <Text span fw={600} className={classes.trust} truncate>

@@ -64,7 +64,8 @@ export function ApiTokensSection() {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          color="red.8"
+                          color="red"
+                          c="red.8"
                           aria-label={`Revoke ${t.name}`}
                           onClick={() => setRevoking(t)}
                         >

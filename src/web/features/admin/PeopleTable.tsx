@@ -20,15 +20,20 @@ export function PeopleTable({ people, onAssign, onRemoveRole, onArchive }: Props
   const me = useSession().person;
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={820}>
       <Table verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Person</Table.Th>
-            <Table.Th scope="col">Job title</Table.Th>
+            <Table.Th scope="col" w="30%">
+              Person
+            </Table.Th>
             <Table.Th scope="col">Roles</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
+            <Table.Th scope="col" w={90}>
+              Status
+            </Table.Th>
+            <Table.Th scope="col" w={200}>
+              Actions
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -40,17 +45,11 @@ export function PeopleTable({ people, onAssign, onRemoveRole, onArchive }: Props
                   <Text fw={600} size="sm">
                     {p.name}
                   </Text>
+                  {p.jobTitle && <Text size="sm">{p.jobTitle}</Text>}
                   <Text size="xs" c="dimmed">
                     {p.email}
                   </Text>
                 </Table.Th>
-                <Table.Td>
-                  {p.jobTitle || (
-                    <Text span size="sm" c="dimmed">
-                      Not given
-                    </Text>
-                  )}
-                </Table.Td>
                 <Table.Td>
                   {p.roles.length === 0 ? (
                     <Text size="sm" c="dimmed">
@@ -64,7 +63,10 @@ export function PeopleTable({ people, onAssign, onRemoveRole, onArchive }: Props
                           assignment={a}
                           personName={p.name}
                           onRemove={
-                            permissions.canAssignRoleAt(a.role, scopeOf(a), a.schoolId) && !archived
+                            permissions.canAssignRoleAt(a.role, scopeOf(a), a.schoolId) &&
+                            !archived &&
+                            // Removing your own administrator role would lock you out of this page.
+                            !(p.id === me.id && a.role === 'trust_admin')
                               ? () => onRemoveRole(p, a)
                               : undefined
                           }
@@ -93,7 +95,8 @@ export function PeopleTable({ people, onAssign, onRemoveRole, onArchive }: Props
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.8"
+                        color="red"
+                        c="red.8"
                         leftSection={<IconArchive size={14} aria-hidden />}
                         aria-label={`Archive ${p.name}`}
                         onClick={() => onArchive(p)}

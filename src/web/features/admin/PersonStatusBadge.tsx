@@ -1,17 +1,12 @@
-import { Badge } from '@mantine/core';
 import type { Person } from '../../../shared/contracts/people';
+import { StatusBadge } from '../../app/StatusBadge';
 
-const look: Record<Person['status'], { label: string; color: string; text: string }> = {
-  active: { label: 'Active', color: 'teal', text: 'teal.9' },
-  invited: { label: 'Invited', color: 'yellow', text: 'yellow.9' },
-  archived: { label: 'Archived', color: 'gray', text: 'gray.8' },
-};
+const look = {
+  active: { label: 'Active', tone: 'teal' },
+  invited: { label: 'Invited', tone: 'yellow' },
+  archived: { label: 'Archived', tone: 'gray' },
+} as const satisfies Record<Person['status'], { label: string; tone: string }>;
 
 export function PersonStatusBadge({ status }: { status: Person['status'] }) {
-  const { label, color, text } = look[status];
-  return (
-    <Badge color={color} c={text} variant={status === 'archived' ? 'outline' : 'light'} radius="sm">
-      {label}
-    </Badge>
-  );
+  return <StatusBadge {...look[status]} />;
 }

@@ -64,12 +64,14 @@ export function LoginPage() {
           type="email"
           autoComplete="username"
           required
+          withAsterisk={false}
           {...form.getInputProps('email')}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
           required
+          withAsterisk={false}
           {...form.getInputProps('password')}
         />
         <Group justify="space-between" align="center">

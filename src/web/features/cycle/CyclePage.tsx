@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/PageHeader';
+import { StatusBadge } from '../../app/StatusBadge';
 import { type Stage, stages } from './stages';
 
 /** An honest placeholder for a part of the improvement cycle that is still being built. */
@@ -16,9 +17,7 @@ export function CyclePage({ stage }: { stage: Stage }) {
             <Title order={2} fz="lg">
               Coming soon
             </Title>
-            <Badge variant="light" color="brand" c="brand.8">
-              In development
-            </Badge>
+            <StatusBadge label="In development" tone="brand" />
           </Group>
           <Text>{copy.detail}</Text>
           <Text c="dimmed" size="sm">

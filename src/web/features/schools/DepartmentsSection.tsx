@@ -1,8 +1,9 @@
-import { Badge, Button, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArchive, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Department, SchoolDetail } from '../../../shared/contracts/org';
+import { StatusBadge } from '../../app/StatusBadge';
 import { ErrorState, PageLoader } from '../../app/states';
 import { usePermissions } from '../auth/permissions';
 import { AddDepartmentForm } from './AddDepartmentForm';
@@ -30,9 +31,9 @@ export function DepartmentsSection({ school }: { school: SchoolDetail }) {
         <Table.Th scope="row" fw={500}>
           {d.name}
           {d.status === 'archived' && (
-            <Badge ml="sm" color="gray" c="gray.8" variant="outline" size="sm">
-              Archived
-            </Badge>
+            <Box component="span" ml="sm">
+              <StatusBadge label="Archived" tone="gray" size="sm" />
+            </Box>
           )}
         </Table.Th>
         <Table.Td>
@@ -41,6 +42,7 @@ export function DepartmentsSection({ school }: { school: SchoolDetail }) {
               <Button
                 size="compact-sm"
                 variant="subtle"
+                c="brand.8"
                 leftSection={<IconPencil size={14} aria-hidden />}
                 aria-label={`Rename ${d.name}`}
                 onClick={() => setDialog({ kind: 'rename', department: d })}
@@ -52,7 +54,8 @@ export function DepartmentsSection({ school }: { school: SchoolDetail }) {
               <Button
                 size="compact-sm"
                 variant="subtle"
-                color="gray.8"
+                color="gray"
+                c="gray.8"
                 leftSection={<IconHistory size={14} aria-hidden />}
                 aria-label={`History of ${d.name}`}
                 onClick={() => setDialog({ kind: 'history', department: d })}
@@ -64,7 +67,8 @@ export function DepartmentsSection({ school }: { school: SchoolDetail }) {
               <Button
                 size="compact-sm"
                 variant="subtle"
-                color="red.8"
+                color="red"
+                c="red.8"
                 leftSection={<IconArchive size={14} aria-hidden />}
                 aria-label={`Archive ${d.name}`}
                 onClick={() => setDialog({ kind: 'archive', department: d })}

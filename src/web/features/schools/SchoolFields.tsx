@@ -33,8 +33,10 @@ export function SchoolFields({ form }: { form: UseFormReturnType<SchoolFormValue
         />
         <TextInput
           label="Joined the trust"
-          description="Leave blank if you do not know"
-          type="date"
+          description="Day/month/year. Leave blank if you do not know."
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          maxLength={10}
           {...form.getInputProps('joinedTrustOn')}
         />
       </SimpleGrid>

@@ -1,17 +1,8 @@
-import { Badge } from '@mantine/core';
 import type { School } from '../../../shared/contracts/org';
+import { StatusBadge } from '../../app/StatusBadge';
 
-const look: Record<School['status'], { label: string; color: string; text: string }> = {
-  open: { label: 'Open', color: 'teal', text: 'teal.9' },
-  closed: { label: 'Closed', color: 'gray', text: 'gray.8' },
-  archived: { label: 'Archived', color: 'gray', text: 'gray.8' },
-};
+const labels: Record<School['status'], string> = { open: 'Open', closed: 'Closed', archived: 'Archived' };
 
 export function SchoolStatusBadge({ status }: { status: School['status'] }) {
-  const { label, color, text } = look[status];
-  return (
-    <Badge color={color} c={text} variant={status === 'open' ? 'light' : 'outline'} radius="sm">
-      {label}
-    </Badge>
-  );
+  return <StatusBadge label={labels[status]} tone={status === 'open' ? 'teal' : 'gray'} />;
 }

@@ -1,4 +1,5 @@
 import { createSchoolBody, phaseLabels, phases, type School } from '../../../shared/contracts/org';
+import { formatDate, parseUkDate } from '../../app/format';
 
 export type SchoolFormValues = {
   urn: string;
@@ -21,7 +22,7 @@ export const valuesOf = (s: School): SchoolFormValues => ({
   name: s.name,
   phase: s.phase,
   localAuthority: s.localAuthority,
-  joinedTrustOn: s.joinedTrustOn ?? '',
+  joinedTrustOn: formatDate(s.joinedTrustOn),
 });
 
 export const phaseOptions = phases.map((p) => ({ value: p, label: phaseLabels[p] }));
@@ -37,7 +38,8 @@ export const schoolValidation = {
   name: (v: string) => firstIssue(shape.name.safeParse(v)),
   phase: (v: string) => (v ? null : 'Choose the phase'),
   localAuthority: (v: string) => firstIssue(shape.localAuthority.safeParse(v)),
-  joinedTrustOn: (v: string) => (v === '' ? null : firstIssue(shape.joinedTrustOn.safeParse(v))),
+  joinedTrustOn: (v: string) =>
+    v.trim() === '' || parseUkDate(v) ? null : 'Enter the date as day/month/year, for example 01/09/2024',
 };
 
 export const schoolFields = ['urn', 'name', 'phase', 'localAuthority', 'joinedTrustOn'] as const;
@@ -48,6 +50,6 @@ export function toBody(v: SchoolFormValues) {
     name: v.name.trim(),
     phase: v.phase as School['phase'],
     localAuthority: v.localAuthority.trim(),
-    joinedTrustOn: v.joinedTrustOn || null,
+    joinedTrustOn: parseUkDate(v.joinedTrustOn) ?? null,
   };
 }

@@ -1,0 +1,46 @@
+import type { Locator, Page } from 'playwright-core';
+
+type Assignment = { role: string; school?: string; department?: string };
+
+export class PeoplePage {
+  readonly heading: Locator;
+  readonly table: Locator;
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'People and roles' });
+    this.table = page.getByRole('table');
+    this.dialog = page.getByRole('dialog');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/admin/people');
+    await this.table.waitFor();
+  }
+
+  /** The table row of one person, found by the name in its row header. */
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+  }
+
+  roleBadge(name: string, text: string): Locator {
+    return this.row(name).getByText(text, { exact: true });
+  }
+
+  private async choose(label: string, option: string): Promise<void> {
+    await this.dialog.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async assignRole(name: string, assignment: Assignment): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `Assign role to ${name}` })
+      .click();
+    await this.dialog.waitFor();
+    await this.choose('Role', assignment.role);
+    if (assignment.school) await this.choose('Where', assignment.school);
+    if (assignment.department) await this.choose('Department', assignment.department);
+    await this.dialog.getByRole('button', { name: 'Assign role' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const SCREENSHOTS = 'e2e/screenshots';
+
+/** Debian's Chromium, headless; the tests never download a browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A fresh, signed-out page in its own context, as a British user would see it. */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: inject('baseURL'),
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport,
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+export type Violation = { id: string; impact: string; help: string; targets: string[] };
+
+/** WCAG 2.2 AA scan of the current page; returns the serious and critical problems only. */
+export async function seriousAccessibilityViolations(page: Page): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
