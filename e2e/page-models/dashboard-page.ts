@@ -4,8 +4,11 @@ import { SchoolPage } from './school-page';
 export class DashboardPage {
   readonly schoolsTable: Locator;
   readonly schoolLinks: Locator;
+  /** The schools section, whichever layout it uses: a table on wide screens, cards on a phone. */
+  readonly schoolsSection: Locator;
 
   constructor(readonly page: Page) {
+    this.schoolsSection = page.getByRole('region', { name: /^Schools?$/ });
     this.schoolsTable = page
       .getByRole('table')
       .filter({ has: page.getByRole('columnheader', { name: 'URN' }) });

@@ -25,6 +25,13 @@ export class SchoolPage {
     await this.addDepartmentButton.click();
   }
 
+  async openEditDetails(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Edit / });
+    await dialog.waitFor();
+    return dialog;
+  }
+
   /** The message shown at the department name field, e.g. for a duplicate name. */
   departmentNameError(): Promise<string | undefined> {
     return fieldError(this.newDepartmentName);

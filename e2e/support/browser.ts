@@ -27,6 +27,8 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
+  // Full-page captures of a scrolled page repeat the fixed header part-way down; start from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 

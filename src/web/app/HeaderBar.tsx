@@ -1,4 +1,4 @@
-import { Avatar, Burger, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Avatar, Burger, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useSession, useSignOut } from '../features/auth/session';
@@ -70,12 +70,23 @@ export function HeaderBar({ navOpen, onToggleNav }: Props) {
         <Button
           variant="default"
           size="sm"
+          visibleFrom="xs"
           leftSection={<IconLogout size={16} aria-hidden />}
           loading={signOut.isPending}
           onClick={() => signOut.mutate()}
         >
           Sign out
         </Button>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          hiddenFrom="xs"
+          aria-label="Sign out"
+          loading={signOut.isPending}
+          onClick={() => signOut.mutate()}
+        >
+          <IconLogout size={18} aria-hidden />
+        </ActionIcon>
       </Group>
     </Group>
   );

@@ -25,7 +25,7 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
     (forbidden ? 'You do not have access to this' : missing ? 'Not found' : 'This could not be loaded');
   return (
     <Alert
-      color={forbidden ? 'yellow' : 'red'}
+      color={forbidden ? 'blue' : 'red'}
       title={heading}
       icon={<IconAlertTriangle aria-hidden />}
       role="alert"
@@ -38,7 +38,7 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
         </Text>
         <Group gap="sm">
           {onRetry && !forbidden && !missing && (
-            <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            <Button size="xs" variant="default" onClick={onRetry}>
               Try again
             </Button>
           )}

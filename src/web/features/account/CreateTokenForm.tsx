@@ -20,7 +20,12 @@ export function CreateTokenForm() {
   const [created, setCreated] = useState<{ name: string; token: string }>();
   const form = useForm({
     initialValues: { name: '', expiry: '90' },
-    validate: { name: (v) => createApiTokenBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null },
+    validate: {
+      name: (v) =>
+        v.trim()
+          ? (createApiTokenBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null)
+          : 'Say what the token is for, so you recognise it later',
+    },
   });
 
   const submit = form.onSubmit(({ name, expiry }) => {

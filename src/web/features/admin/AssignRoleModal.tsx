@@ -10,11 +10,11 @@ import { usePermissions } from '../auth/permissions';
 import { departmentsQuery, schoolsQuery } from '../schools/schools.api';
 import { useAssignRole } from './people.api';
 import { assignableRoles, isRole, scopeRules, WHOLE_SCHOOL, WHOLE_TRUST } from './role-scope';
-import { roleHelp } from './role-text';
+import { describeRole, roleHelp } from './role-text';
 
-type Props = { person: Person; initialSchoolId?: string; onClose: () => void };
+type Props = { person: Person; initialSchoolId?: string; justInvited?: boolean; onClose: () => void };
 
-export function AssignRoleModal({ person, initialSchoolId, onClose }: Props) {
+export function AssignRoleModal({ person, initialSchoolId, justInvited, onClose }: Props) {
   const permissions = usePermissions();
   const assign = useAssignRole();
   const [formError, setFormError] = useState<string>();
@@ -63,8 +63,9 @@ export function AssignRoleModal({ person, initialSchoolId, onClose }: Props) {
         rules.showDepartment && atSchool && departmentId !== WHOLE_SCHOOL ? departmentId : undefined,
     };
     assign.mutate(body, {
-      onSuccess: () => {
-        notifySuccess(`${person.name} is now ${roleLabels[chosenRole].toLowerCase()}.`);
+      onSuccess: (updated) => {
+        const added = updated.roles.find((r) => !person.roles.some((old) => old.id === r.id));
+        notifySuccess(`${person.name} is now ${added ? describeRole(added) : roleLabels[chosenRole]}.`);
         onClose();
       },
       onError: (err) =>
@@ -76,6 +77,12 @@ export function AssignRoleModal({ person, initialSchoolId, onClose }: Props) {
     <Modal opened onClose={onClose} title={`Assign a role to ${person.name}`} centered size="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {justInvited && (
+            <Text size="sm">
+              {person.name} has been invited. Give them a role now so they see the right school when they
+              first sign in, or do it later from this page.
+            </Text>
+          )}
           {formError && (
             <Alert color="red" role="alert">
               {formError}

@@ -28,8 +28,9 @@ export function InvitePersonModal({ onClose, onInvited }: Props) {
   const form = useForm({
     initialValues: { name: '', email: '', jobTitle: '', schoolId: onlySchool ?? '' },
     validate: {
-      name: (v) => issue(invitePersonBody.shape.name.safeParse(v)),
-      email: (v) => issue(invitePersonBody.shape.email.safeParse(v)),
+      name: (v) => (v.trim() ? issue(invitePersonBody.shape.name.safeParse(v)) : 'Enter their full name'),
+      email: (v) =>
+        v.trim() ? issue(invitePersonBody.shape.email.safeParse(v)) : 'Enter their email address',
       schoolId: (v) => (needsSchool && !v ? 'Choose the school they work at' : null),
     },
   });

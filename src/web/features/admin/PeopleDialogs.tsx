@@ -7,7 +7,7 @@ import { describeRole } from './role-text';
 
 export type PeopleDialog =
   | { kind: 'invite' }
-  | { kind: 'assign'; person: Person; schoolId?: string }
+  | { kind: 'assign'; person: Person; schoolId?: string; justInvited?: boolean }
   | { kind: 'remove-role'; person: Person; assignment: RoleAssignment }
   | { kind: 'archive'; person: Person }
   | undefined;
@@ -29,7 +29,7 @@ export function PeopleDialogs({ dialog, onChange }: Props) {
       <InvitePersonModal
         onClose={close}
         // Straight on to giving the new person a role, so they can see their school when they sign in.
-        onInvited={(person, schoolId) => onChange({ kind: 'assign', person, schoolId })}
+        onInvited={(person, schoolId) => onChange({ kind: 'assign', person, schoolId, justInvited: true })}
       />
     );
   }

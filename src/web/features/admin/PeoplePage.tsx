@@ -2,6 +2,7 @@ import { Button, EmptyState, Group, Paper, Select, Stack, Text, TextInput } from
 import { IconMail, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Person, RoleAssignment } from '../../../shared/contracts/people';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
@@ -20,6 +21,31 @@ const matches = (p: Person, search: string) => {
 };
 
 export function PeoplePage() {
+  const permissions = usePermissions();
+  if (!permissions.canAdminister && !permissions.canListAllPeople) return <NoPeopleAccess />;
+  return <PeopleDirectory />;
+}
+
+function NoPeopleAccess() {
+  return (
+    <>
+      <PageHeader title="People and roles" />
+      <Paper p="xl" maw={720}>
+        <Stack align="flex-start">
+          <Text>
+            Trust administrators and school leaders look after people and their roles. If someone needs
+            access, or your own role should change, ask your school leader or trust administrator.
+          </Text>
+          <Button component={Link} to="/account" variant="light">
+            See your own roles
+          </Button>
+        </Stack>
+      </Paper>
+    </>
+  );
+}
+
+function PeopleDirectory() {
   const permissions = usePermissions();
   const schools = useQuery(schoolsQuery);
   const own = permissions.peopleSchools === 'all' ? [] : permissions.peopleSchools;
@@ -43,12 +69,14 @@ export function PeoplePage() {
         title="People and roles"
         description="Invite staff, governors and trustees, and give each the roles they need. A role decides what someone can see and change."
         actions={
-          <Button
-            leftSection={<IconMail size={16} aria-hidden />}
-            onClick={() => setDialog({ kind: 'invite' })}
-          >
-            Invite person
-          </Button>
+          permissions.canAdminister && (
+            <Button
+              leftSection={<IconMail size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'invite' })}
+            >
+              Invite person
+            </Button>
+          )
         }
       />
       <Paper p={{ base: 'sm', sm: 'lg' }}>
@@ -107,6 +135,7 @@ export function PeoplePage() {
         <AssignRoleModal
           person={dialog.person}
           initialSchoolId={dialog.schoolId}
+          justInvited={dialog.justInvited}
           onClose={() => setDialog(undefined)}
         />
       )}

@@ -52,7 +52,7 @@ export function SetPasswordPage({ purpose }: { purpose: keyof typeof copy }) {
           {text.title}
         </Title>
         <Alert
-          color="yellow"
+          color="blue"
           icon={<IconAlertCircle aria-hidden />}
           role="alert"
           title="This link is incomplete"
@@ -81,7 +81,7 @@ export function SetPasswordPage({ purpose }: { purpose: keyof typeof copy }) {
           <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
             {formError}{' '}
             <Anchor component={Link} to="/forgot-password" size="sm">
-              Ask for a new link
+              Get a new link
             </Anchor>
           </Alert>
         )}

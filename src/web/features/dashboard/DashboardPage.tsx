@@ -18,7 +18,7 @@ export function DashboardPage() {
 
   const title = permissions.isSchoolScoped ? (count > 1 ? 'Your schools' : 'Your school') : trust.name;
   const description = permissions.isSchoolScoped
-    ? `Your school${count > 1 ? 's' : ''} in ${trust.name}. Open a school to see its year groups and departments.`
+    ? `${count > 1 ? 'Your schools' : 'Your school'} in ${trust.name}. Open ${count > 1 ? 'a school' : 'it'} to see its year groups and departments.`
     : 'Every school in the trust at a glance. Open a school to see its year groups, departments and history.';
 
   return (
@@ -60,15 +60,17 @@ export function DashboardPage() {
       )}
       {schools.data && count > 0 && (
         <Stack gap="xl">
-          <section aria-labelledby="summary-heading">
-            <Title order={2} id="summary-heading" fz="lg" mb="sm">
-              At a glance
-            </Title>
-            <PhaseSummary schools={schools.data} />
-          </section>
+          {count > 1 && (
+            <section aria-labelledby="summary-heading">
+              <Title order={2} id="summary-heading" fz="lg" mb="sm">
+                At a glance
+              </Title>
+              <PhaseSummary schools={schools.data} />
+            </section>
+          )}
           <Paper component="section" p={{ base: 'sm', sm: 'lg' }} aria-labelledby="schools-heading">
             <Title order={2} id="schools-heading" fz="lg" mb="xs">
-              Schools
+              {count === 1 ? 'School' : 'Schools'}
             </Title>
             <SchoolsTable
               schools={schools.data}

@@ -13,7 +13,10 @@ export function AddDepartmentForm({ schoolId }: { schoolId: string }) {
   const form = useForm({
     initialValues: { name: '' },
     validate: {
-      name: (v) => createDepartmentBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null,
+      name: (v) =>
+        v.trim()
+          ? (createDepartmentBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null)
+          : 'Enter the department’s name',
     },
   });
 

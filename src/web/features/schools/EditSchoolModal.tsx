@@ -33,6 +33,7 @@ export function EditSchoolModal({ school, onClose }: Props) {
 
   const submit = form.onSubmit((values) => {
     setFormError(undefined);
+    if (!form.isDirty()) return onClose();
     const status = values.status === 'closed' ? ('closed' as const) : ('open' as const);
     update.mutate(
       { version: school.version, ...toBody(values), status },
@@ -51,7 +52,9 @@ export function EditSchoolModal({ school, onClose }: Props) {
 
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({ ...schoolQuery(school.id), staleTime: 0 });
-    form.setValues({ ...valuesOf(fresh), status: fresh.status === 'closed' ? 'closed' : 'open' });
+    const latest = { ...valuesOf(fresh), status: fresh.status === 'closed' ? 'closed' : 'open' };
+    form.setInitialValues(latest);
+    form.setValues(latest);
     setFormError(undefined);
     setStale(false);
   };
@@ -61,11 +64,7 @@ export function EditSchoolModal({ school, onClose }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (
-            <Alert
-              color="red"
-              role="alert"
-              title={stale ? 'Someone else has changed this school' : undefined}
-            >
+            <Alert color="red" role="alert" title={stale ? 'Not saved' : undefined}>
               <Stack gap="xs" align="flex-start">
                 {formError}
                 {stale && (

@@ -37,6 +37,9 @@ export function HistoryDrawer({ opened, onClose, entityType, entityId, title }: 
                 <Text size="sm" c="dimmed">
                   {formatDateTime(event.at)} by {event.actorName ?? 'the system'}
                 </Text>
+                {lines.length === 0 && event.action === 'update' && (
+                  <Text size="sm">Saved without changing any details.</Text>
+                )}
                 {lines.length > 0 && (
                   <List size="sm" mt={4} spacing={2}>
                     {lines.map((line) => (

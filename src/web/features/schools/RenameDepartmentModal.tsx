@@ -17,7 +17,12 @@ export function RenameDepartmentModal({ department, onClose }: Props) {
   const [stale, setStale] = useState(false);
   const form = useForm({
     initialValues: { name: department.name },
-    validate: { name: (v) => updateDepartmentBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null },
+    validate: {
+      name: (v) =>
+        v.trim()
+          ? (updateDepartmentBody.shape.name.safeParse(v).error?.issues[0]?.message ?? null)
+          : 'Enter the department’s name',
+    },
   });
 
   const submit = form.onSubmit(({ name }) => {

@@ -34,10 +34,11 @@ const shape = createSchoolBody.shape;
 
 /** Client-side checks from the same schema the server uses, so messages match. */
 export const schoolValidation = {
-  urn: (v: string) => firstIssue(shape.urn.safeParse(v)),
-  name: (v: string) => firstIssue(shape.name.safeParse(v)),
+  urn: (v: string) => (v.trim() ? firstIssue(shape.urn.safeParse(v)) : 'Enter the school’s URN'),
+  name: (v: string) => (v.trim() ? firstIssue(shape.name.safeParse(v)) : 'Enter the school’s name'),
   phase: (v: string) => (v ? null : 'Choose the phase'),
-  localAuthority: (v: string) => firstIssue(shape.localAuthority.safeParse(v)),
+  localAuthority: (v: string) =>
+    v.trim() ? firstIssue(shape.localAuthority.safeParse(v)) : 'Enter the local authority',
   joinedTrustOn: (v: string) =>
     v.trim() === '' || parseUkDate(v) ? null : 'Enter the date as day/month/year, for example 01/09/2024',
 };
