@@ -157,7 +157,11 @@ export function buildCli(): Command {
             if (!school) throw new ConfigError(`No school with URN ${opts.school} is in this trust.`);
             schoolId = school.id;
           }
-          const person = await s.people.invite(actor, { email, name: opts.name, jobTitle: opts.jobTitle });
+          const person = await s.people.invite(
+          actor,
+          { email, name: opts.name, jobTitle: opts.jobTitle },
+          { sendInvitation: password === undefined },
+        );
           await s.people.assignRole(actor, person.id, { role, schoolId });
           if (password) await s.auth.setPassword(actor, person.id, password);
           process.stdout.write(

@@ -97,7 +97,11 @@ export function createPeopleService(db: Db, auth: AuthService) {
     },
 
     /** Creates the account and emails a single-use invitation link; the person sets their own password. */
-    async invite(actor: Actor, body: InvitePersonBody & { schoolId?: string }): Promise<Person> {
+    async invite(
+      actor: Actor,
+      body: InvitePersonBody & { schoolId?: string },
+      opts: { sendInvitation: boolean } = { sendInvitation: true },
+    ): Promise<Person> {
       await requireSchool(actor, body.schoolId);
       if (!can(actor, 'person.invite', { trustId: actor.trustId, schoolId: body.schoolId ?? null }))
         throw forbidden();
