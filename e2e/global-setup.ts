@@ -40,6 +40,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATABASE_URL: '',
     // The suite signs in many times a minute from one address; the limit itself has its own tests.
     LOGIN_RATE_LIMIT: '1000',
+    // Invitation emails go to the server log rather than to a real mail server.
+    SMTP_HOST: '',
   });
   const server = await startServer(config, webDir);
   const { email, password } = parseSignIn(await readFile(join(dataDir, 'demo-sign-in.txt'), 'utf8'));

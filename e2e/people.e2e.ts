@@ -42,4 +42,33 @@ describe('people and roles', () => {
     await people.roleBadge('Chris Doyle', 'Middle leader, Humanities at Holmebridge Academy').waitFor();
     await page.context().close();
   });
+
+  test('inviting a person leads straight on to giving them a role', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const people = new PeoplePage(page);
+    await people.goto();
+
+    const assign = await people.invite({
+      name: 'Zara Patel',
+      email: 'zara.patel@northfield.example',
+      jobTitle: 'Year 6 Teacher',
+    });
+    await assign.getByText('Zara Patel has been invited.').waitFor();
+    await people.fillRole({ role: 'Teacher', school: 'Ashby Lane Primary School' });
+    await people.roleBadge('Zara Patel', 'Teacher at Ashby Lane Primary School').waitFor();
+    await people.row('Zara Patel').getByText('Invited', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  test('removing a role asks first, then takes the badge away', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const people = new PeoplePage(page);
+    await people.goto();
+
+    await people.removeRole('Olivia Stanton', 'Governor at Holmebridge Academy');
+    await people.row('Olivia Stanton').getByText('No role yet').waitFor();
+    await page.context().close();
+  });
 });

@@ -1,7 +1,7 @@
 import { AppShell, Box, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { SessionContext, useMe } from '../features/auth/session';
 import { ApiError } from './api';
 import { HeaderBar } from './HeaderBar';
@@ -15,9 +15,19 @@ export function Shell() {
   const location = useLocation();
   const [navOpen, nav] = useDisclosure(false);
 
-  // A new page closes the mobile menu so the content is what the reader sees.
+  const firstPage = useRef(true);
+
+  // A new page closes the mobile menu and moves focus to the page, so keyboard and screen reader
+  // users start at the new content rather than on the link they used.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
-  useEffect(() => nav.close(), [location.pathname]);
+  useEffect(() => {
+    nav.close();
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   if (session.isPending) return <PageLoader label="Opening the platform…" />;
   if (session.error) {
@@ -36,6 +46,8 @@ export function Shell() {
 
   return (
     <SessionContext value={session.data}>
+      {/* New pages open at the top; links to a section (#api-tokens) scroll to it. */}
+      <ScrollRestoration />
       <a href="#main" className={classes.skipLink}>
         Skip to main content
       </a>

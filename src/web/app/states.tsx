@@ -14,12 +14,22 @@ export function PageLoader({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-type ErrorStateProps = { error: unknown; onRetry?: () => void; title?: string };
+type ErrorStateProps = {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+  /** What was being opened, e.g. "school", for a plain "not found" message. */
+  thing?: string;
+};
+
+/** A malformed id in the address is refused as invalid input; to the reader it is simply not there. */
+export const isMissing = (error: unknown) =>
+  error instanceof ApiError && (error.status === 404 || error.code === 'validation');
 
 /** A failed load explained in plain words, with a way forward rather than a dead end. */
-export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
+export function ErrorState({ error, onRetry, title, thing = 'page' }: ErrorStateProps) {
   const forbidden = error instanceof ApiError && error.status === 403;
-  const missing = error instanceof ApiError && error.status === 404;
+  const missing = isMissing(error);
   const heading =
     title ??
     (forbidden ? 'You do not have access to this' : missing ? 'Not found' : 'This could not be loaded');
@@ -34,7 +44,9 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
         <Text size="sm">
           {forbidden
             ? 'Your roles do not include this. If you need it, ask your trust administrator.'
-            : messageOf(error)}
+            : missing
+              ? `We could not find that ${thing}. It may have been removed, or the link may be incomplete.`
+              : messageOf(error)}
         </Text>
         <Group gap="sm">
           {onRetry && !forbidden && !missing && (

@@ -20,7 +20,13 @@ export function ApiTokensSection() {
   };
 
   return (
-    <Paper component="section" p="lg" id="api-tokens" aria-labelledby="tokens-heading">
+    <Paper
+      component="section"
+      p="lg"
+      id="api-tokens"
+      aria-labelledby="tokens-heading"
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 64px) + 16px)' }}
+    >
       <Title order={2} id="tokens-heading" fz="lg" mb={4}>
         API tokens
       </Title>

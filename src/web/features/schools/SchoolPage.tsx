@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { phaseLabels } from '../../../shared/contracts/org';
 import { PageHeader } from '../../app/PageHeader';
-import { ErrorState, PageLoader } from '../../app/states';
+import { ErrorState, isMissing, PageLoader } from '../../app/states';
 import { usePermissions } from '../auth/permissions';
 import { DepartmentsSection } from './DepartmentsSection';
 import { EditSchoolModal } from './EditSchoolModal';
@@ -21,7 +21,14 @@ export function SchoolPage() {
   const [historyOpen, history] = useDisclosure(false);
 
   if (school.isPending) return <PageLoader label="Loading the school…" />;
-  if (school.error) return <ErrorState error={school.error} onRetry={() => school.refetch()} />;
+  if (school.error) {
+    return (
+      <>
+        <PageHeader title={isMissing(school.error) ? 'School not found' : 'School'} />
+        <ErrorState error={school.error} onRetry={() => school.refetch()} thing="school" />
+      </>
+    );
+  }
 
   const s = school.data;
   const canEdit = permissions.canEditSchool(s.id) && s.status !== 'archived';
