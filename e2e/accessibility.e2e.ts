@@ -62,4 +62,24 @@ describe('accessibility (WCAG 2.2 AA, serious and critical)', () => {
     await screenshot(page, 'dashboard-mobile');
     await page.context().close();
   });
+
+  test('forms showing field errors, and the dialogs that hold them', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const school = await new DashboardPage(page).openSchool('Calder Vale Primary');
+    await school.addDepartmentButton.click();
+    await expect.poll(() => school.departmentNameError()).toBeTruthy();
+    await expectNoSeriousViolations(page, 'school with a field error');
+
+    await school.openEditDetails();
+    await expectNoSeriousViolations(page, 'edit school dialog');
+
+    const people = new PeoplePage(page);
+    await people.goto();
+    await page.getByRole('button', { name: 'Invite person' }).click();
+    await people.dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await people.dialog.getByText('Enter their full name').waitFor();
+    await expectNoSeriousViolations(page, 'invite dialog with errors');
+    await page.context().close();
+  });
 });

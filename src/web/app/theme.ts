@@ -36,9 +36,13 @@ export const theme = createTheme({
   },
 });
 
-// Mantine's default secondary text (gray 6) is too faint for AA contrast on white; use gray 7.
+// Mantine's defaults for secondary text (gray 6) and field errors (red 6) are too faint for AA
+// contrast on white; use darker shades.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+  },
   dark: {},
 });

@@ -46,7 +46,7 @@ export function ArchiveSchoolSection({ school, onArchived }: Props) {
         </Group>
       ) : (
         <Group>
-          <Button size="xs" variant="outline" color="red" onClick={() => setConfirming(true)}>
+          <Button size="xs" variant="outline" color="red.8" onClick={() => setConfirming(true)}>
             Archive school…
           </Button>
         </Group>
