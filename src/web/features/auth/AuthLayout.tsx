@@ -1,9 +1,13 @@
 import { Box, Center, Paper, Stack, Text } from '@mantine/core';
 import { Outlet } from 'react-router';
 import classes from './AuthLayout.module.css';
+import { useMe } from './session';
 
 /** Pages for people who are not signed in: a calm, centred card. */
 export function AuthLayout() {
+  // If this browser is still signed in, learn the session's CSRF token: the server asks for it on
+  // every write made with the session cookie, including these public forms.
+  useMe();
   return (
     <Box component="main" className={classes.page}>
       <Center mih="100dvh" p="md">
