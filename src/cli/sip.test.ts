@@ -9,7 +9,8 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'sip-cli-'));
 // Always the embedded database in a temporary folder, whatever DATABASE_URL the suite runs with.
 const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-const sip = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env });
+const sip = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -21,8 +22,19 @@ describe('sip command line', () => {
 
   it('migrates, creates a trust and a user, and resets the demo trust', async () => {
     expect((await sip('db', 'migrate')).stdout).toMatch(/Applied: 0001-organisation|up to date/);
-    expect((await sip('trusts', 'create', 'Aire Valley Trust')).stdout).toMatch(/Created trust Aire Valley Trust/);
-    const created = await sip('users', 'create', '--email', 'head@aire.example', '--name', 'Jo Head', '--password', 'a long enough password');
+    expect((await sip('trusts', 'create', 'Aire Valley Trust')).stdout).toMatch(
+      /Created trust Aire Valley Trust/,
+    );
+    const created = await sip(
+      'users',
+      'create',
+      '--email',
+      'head@aire.example',
+      '--name',
+      'Jo Head',
+      '--password',
+      'a long enough password',
+    );
     expect(created.stdout).toContain('Created Jo Head <head@aire.example> as trust_admin');
     const demo = await sip('demo', 'reset');
     expect(demo.stdout).toMatch(/Password: \S+/);

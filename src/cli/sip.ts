@@ -158,10 +158,10 @@ export function buildCli(): Command {
             schoolId = school.id;
           }
           const person = await s.people.invite(
-          actor,
-          { email, name: opts.name, jobTitle: opts.jobTitle },
-          { sendInvitation: password === undefined },
-        );
+            actor,
+            { email, name: opts.name, jobTitle: opts.jobTitle },
+            { sendInvitation: password === undefined },
+          );
           await s.people.assignRole(actor, person.id, { role, schoolId });
           if (password) await s.auth.setPassword(actor, person.id, password);
           process.stdout.write(

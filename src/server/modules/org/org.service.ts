@@ -150,6 +150,8 @@ export function createOrgService(db: Db) {
       changes: Parameters<typeof orgRepository.updateSchool>[4],
       action: string,
     ): Promise<void> {
+      // Saving without changes is not an edit: no new version, no history entry.
+      if (Object.keys(diff(before as unknown as Record<string, unknown>, changes)).length === 0) return;
       await db.transaction().execute(async (trx) => {
         const ok = await orgRepository.updateSchool(trx, actor.trustId, before.id, version, changes);
         if (!ok) throw staleVersion();
@@ -211,6 +213,7 @@ export function createOrgService(db: Db) {
       changes: { name?: string; status?: string },
       action: string,
     ): Promise<Department> {
+      if (Object.keys(diff(before, changes)).length === 0) return presentDepartment(before);
       await db.transaction().execute(async (trx) => {
         const ok = await orgRepository.updateDepartment(trx, actor.trustId, before.id, version, changes);
         if (!ok) throw staleVersion();

@@ -83,6 +83,12 @@ describe('schools', () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('treats a save without changes as no edit', async () => {
+    const before = (await call('GET', `/schools/${t.schoolA}`)).json();
+    const res = await call('PATCH', `/schools/${t.schoolA}`, { version: before.version, name: before.name });
+    expect(res.json().version).toBe(before.version);
+  });
+
   it('archives a school, keeping its record', async () => {
     const created = (
       await call('POST', '/schools', {
@@ -156,6 +162,12 @@ describe('people and roles', () => {
       departmentId: t.scienceB,
     });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('refuses to remove the last trust administrator', async () => {
+    const me = (await call('GET', `/people/${t.people.admin.id}`)).json();
+    const res = await call('DELETE', `/role-assignments/${me.roles[0].id}`);
+    expect(res.statusCode).toBe(409);
   });
 
   it('refuses a second account with the same email', async () => {

@@ -171,6 +171,18 @@ export const peopleRepository = {
       .executeTakeFirstOrThrow();
   },
 
+  countActiveTrustAdmins(db: Db, trustId: string) {
+    return db
+      .selectFrom('role_assignments as ra')
+      .innerJoin('people as p', 'p.id', 'ra.person_id')
+      .where('ra.trust_id', '=', trustId)
+      .where('ra.role', '=', 'trust_admin')
+      .where('p.status', '!=', 'archived')
+      .select(sql<number>`count(distinct p.id)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => r.n);
+  },
+
   async deleteAssignment(db: Db, trustId: string, assignmentId: string): Promise<void> {
     await db
       .deleteFrom('role_assignments')

@@ -121,13 +121,14 @@ export function createPeopleService(db: Db, auth: AuthService) {
           entityId: id,
           changes: { after: { name: body.name, email: body.email, jobTitle: body.jobTitle } },
         });
+        if (!opts.sendInvitation) return undefined;
         return auth.sendInvitation(
           trx,
           { id, trustId: actor.trustId, email: body.email, name: body.name },
           actor.name,
         );
       });
-      await send();
+      await send?.();
       const created = await peopleRepository.findByEmail(db, body.email);
       return loadPerson(actor, created!.id);
     },
@@ -157,6 +158,8 @@ export function createPeopleService(db: Db, auth: AuthService) {
       changes: { name?: string; job_title?: string; status?: string },
       action: string,
     ): Promise<void> {
+      // Saving without changes is not an edit: no new version, no history entry.
+      if (Object.keys(diff(before, changes)).length === 0) return;
       await db.transaction().execute(async (trx) => {
         const ok = await peopleRepository.updatePerson(trx, actor.trustId, before.id, version, changes);
         if (!ok) throw staleVersion();
@@ -202,6 +205,12 @@ export function createPeopleService(db: Db, auth: AuthService) {
       if (!a) throw notFound('Role assignment');
       const scope = { schoolId: a.school_id, departmentId: a.department_id };
       if (!can(actor, 'role.assign', { trustId: actor.trustId, ...scope })) throw forbidden();
+      if (
+        a.role === 'trust_admin' &&
+        (await peopleRepository.countActiveTrustAdmins(db, actor.trustId)) <= 1
+      ) {
+        throw conflict('This is the last trust administrator; give someone else the role first.');
+      }
       await db.transaction().execute(async (trx) => {
         await peopleRepository.deleteAssignment(trx, actor.trustId, assignmentId);
         await auditService.record(trx, actor, {

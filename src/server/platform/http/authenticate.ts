@@ -24,7 +24,9 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
       const resolved = sessionToken ? await auth.actorFromSession(sessionToken) : undefined;
       if (resolved && sessionToken) {
         req.auth = { ...resolved, sessionToken };
-        if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken) {
+        // Public routes (sign-in, reset links) act on no signed-in data, so they need no token.
+        const isPublic = req.routeOptions.config.public === true;
+        if (!isPublic && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken) {
           throw new AppError(
             403,
             'csrf',
