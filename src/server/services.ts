@@ -1,6 +1,9 @@
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
 import { createDemoService } from './modules/demo/demo.service';
+import { createEvaluationService } from './modules/evaluation/evaluation.service';
+import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
+import { createFrameworksService } from './modules/frameworks/frameworks.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
 import type { Config } from './platform/config';
@@ -16,6 +19,9 @@ export function createServices(db: Db, config: Config, mailer: Mailer) {
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
     demo: createDemoService(db),
+    frameworks: createFrameworksService(db),
+    evaluation: createEvaluationService(db),
+    evaluationViews: createEvaluationViews(db),
   };
 }
 

@@ -19,16 +19,28 @@ export type Action =
   | 'person.invite'
   | 'person.update'
   | 'role.assign'
-  | 'audit.read';
+  | 'audit.read'
+  | 'framework.read'
+  | 'framework.manage'
+  | 'round.manage'
+  | 'evaluation.read'
+  | 'evaluation.read_agreed'
+  | 'evaluation.respond'
+  | 'evaluation.agree';
 
 export type Resource = {
   trustId: string;
   /** The school the resource belongs to; absent or null for trust-level resources. */
   schoolId?: string | null;
   departmentId?: string | null;
+  /** The liaison assigned to an evaluation: they may agree judgements for it whatever their scope. */
+  liaisonPersonId?: string | null;
 };
 
-const READ_ORG: Action[] = ['school.read', 'department.read'];
+const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read'];
+// Trustees and governors see agreed judgements only; school staff see their drafts too.
+const READ_AGREED: Action[] = ['evaluation.read_agreed'];
+const READ_EVALUATION: Action[] = ['evaluation.read', 'evaluation.read_agreed'];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
   trust_admin: new Set<Action>([
@@ -46,11 +58,25 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'person.update',
     'role.assign',
     'audit.read',
+    'framework.read',
+    'framework.manage',
+    'round.manage',
+    ...READ_EVALUATION,
+    'evaluation.respond',
+    'evaluation.agree',
   ]),
-  improvement_lead: new Set<Action>(['trust.read', ...READ_ORG, 'person.read']),
+  improvement_lead: new Set<Action>([
+    'trust.read',
+    ...READ_ORG,
+    'person.read',
+    'framework.manage',
+    'round.manage',
+    ...READ_EVALUATION,
+    'evaluation.agree',
+  ]),
   // Trustees and governors oversee: they read aggregates and never write.
-  trustee: new Set<Action>(['trust.read', ...READ_ORG]),
-  governor: new Set<Action>(READ_ORG),
+  trustee: new Set<Action>(['trust.read', ...READ_ORG, ...READ_AGREED]),
+  governor: new Set<Action>([...READ_ORG, ...READ_AGREED]),
   school_leader: new Set<Action>([
     ...READ_ORG,
     'school.update',
@@ -61,9 +87,16 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'person.invite',
     'role.assign',
     'audit.read',
+    ...READ_EVALUATION,
+    'evaluation.respond',
   ]),
-  middle_leader: new Set<Action>([...READ_ORG, 'department.update']),
-  teacher: new Set<Action>(READ_ORG),
+  middle_leader: new Set<Action>([
+    ...READ_ORG,
+    'department.update',
+    ...READ_EVALUATION,
+    'evaluation.respond',
+  ]),
+  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION]),
   data_manager: new Set<Action>(READ_ORG),
 };
 
@@ -80,6 +113,12 @@ function covers(a: Assignment, action: Action, r: Resource): boolean {
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.trustId !== resource.trustId) return false;
+  if (
+    action === 'evaluation.agree' &&
+    resource.liaisonPersonId &&
+    resource.liaisonPersonId === actor.personId
+  )
+    return true;
   return actor.assignments.some((a) => grants[a.role].has(action) && covers(a, action, resource));
 }
 

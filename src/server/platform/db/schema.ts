@@ -113,7 +113,140 @@ export interface AuditEventsTable {
   at: CreatedAt;
 }
 
+export interface FrameworkComponentsTable {
+  id: Generated<string>;
+  trust_id: string;
+  framework: string;
+  framework_name: string;
+  code: string;
+  strand: string | null;
+  label: string;
+  position: number;
+}
+
+export interface EvidenceSourcesTable {
+  id: Generated<string>;
+  trust_id: string;
+  label: string;
+  position: number;
+  archived: Generated<boolean>;
+}
+
+export interface EvaluationToolsTable {
+  id: Generated<string>;
+  trust_id: string;
+  key: string;
+  status: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export type ScalePointJson = { value: number; label: string; descriptor: string };
+export type ScaleJson = { name: string; points: ScalePointJson[]; secureValue: number };
+
+export interface ToolVersionsTable {
+  id: Generated<string>;
+  trust_id: string;
+  tool_id: string;
+  version: number;
+  name: string;
+  area: string;
+  completed_by: string;
+  description: string;
+  scale: ColumnType<ScaleJson, string, string>;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface ToolAspectsTable {
+  id: Generated<string>;
+  trust_id: string;
+  tool_version_id: string;
+  position: number;
+  title: string;
+  description: string;
+}
+
+export interface ToolStatementsTable {
+  id: Generated<string>;
+  trust_id: string;
+  tool_version_id: string;
+  aspect_id: string;
+  position: number;
+  code: string;
+  text: string;
+  guidance: string;
+  tags: string[];
+}
+
+export interface RoundsTable {
+  id: Generated<string>;
+  trust_id: string;
+  name: string;
+  cycle: string;
+  opens_on: string;
+  closes_on: string;
+  status: Generated<string>;
+  previous_round_id: string | null;
+  version: Version;
+  created_at: CreatedAt;
+}
+
+export interface RoundSubjectsTable {
+  id: Generated<string>;
+  trust_id: string;
+  round_id: string;
+  tool_version_id: string;
+  school_id: string | null;
+  department_id: string | null;
+  liaison_person_id: string | null;
+  status: Generated<string>;
+  version: Version;
+  submitted_at: Date | null;
+  agreed_at: Date | null;
+}
+
+export type EvidenceJson = { sourceId: string; note: string }[];
+
+export interface ResponsesTable {
+  id: Generated<string>;
+  trust_id: string;
+  round_subject_id: string;
+  statement_id: string;
+  self_value: number | null;
+  self_reason: Generated<string>;
+  evidence: ColumnType<EvidenceJson, string | undefined, string>;
+  not_judged: Generated<boolean>;
+  not_judged_note: Generated<string>;
+  agreed_value: number | null;
+  agreed_rationale: Generated<string>;
+  carried_forward: Generated<boolean>;
+  previous_agreed_value: number | null;
+  left_last_time: Generated<boolean>;
+  version: Version;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ResponseCommentsTable {
+  id: Generated<string>;
+  trust_id: string;
+  response_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  framework_components: FrameworkComponentsTable;
+  evidence_sources: EvidenceSourcesTable;
+  evaluation_tools: EvaluationToolsTable;
+  tool_versions: ToolVersionsTable;
+  tool_aspects: ToolAspectsTable;
+  tool_statements: ToolStatementsTable;
+  rounds: RoundsTable;
+  round_subjects: RoundSubjectsTable;
+  responses: ResponsesTable;
+  response_comments: ResponseCommentsTable;
   trusts: TrustsTable;
   schools: SchoolsTable;
   departments: DepartmentsTable;

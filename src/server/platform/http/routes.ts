@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes';
+import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
+import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import type { Services } from '../../services';
@@ -18,6 +20,8 @@ export async function registerRoutes(
       registerOrgRoutes(v1, services);
       registerPeopleRoutes(v1, services);
       registerAuditRoutes(v1, services);
+      registerFrameworkRoutes(v1, services);
+      registerEvaluationRoutes(v1, services);
     },
     { prefix: '/v1' },
   );
