@@ -13,14 +13,16 @@ import type { Mailer } from './platform/mail/mailer';
 /** Every service, wired once; the HTTP routes and the CLI both call these, never the database. */
 export function createServices(db: Db, config: Config, mailer: Mailer) {
   const auth = createAuthService(db, config, mailer);
+  const frameworks = createFrameworksService(db);
+  const evaluation = createEvaluationService(db);
   return {
     auth,
     org: createOrgService(db),
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
-    demo: createDemoService(db),
-    frameworks: createFrameworksService(db),
-    evaluation: createEvaluationService(db),
+    demo: createDemoService(db, { evaluation, frameworks }),
+    frameworks,
+    evaluation,
     evaluationViews: createEvaluationViews(db),
   };
 }

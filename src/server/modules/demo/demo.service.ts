@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../../platform/auth/secrets';
 import type { Db } from '../../platform/db/database';
+import type { EvaluationService } from '../evaluation/evaluation.service';
+import { type FrameworksService, installStarterLibrary } from '../frameworks/frameworks.service';
 import { orgRepository } from '../org/org.repository';
 import { defaultYearGroups } from '../org/year-groups';
 import { peopleRepository } from '../people/people.repository';
 import { demoRepository } from './demo.repository';
+import { seedDemoEvaluation } from './demo-evaluation';
 import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
@@ -16,7 +19,10 @@ function generatePassword(): string {
   return [group(), group(), group(), group()].join('-');
 }
 
-export function createDemoService(db: Db) {
+export function createDemoService(
+  db: Db,
+  services: { evaluation: EvaluationService; frameworks: FrameworksService },
+) {
   return {
     isEmpty: async () => (await demoRepository.countTrusts(db)) === 0,
     findDemoTrust: () => demoRepository.findDemoTrust(db),
@@ -25,7 +31,7 @@ export function createDemoService(db: Db) {
     async seed(): Promise<DemoSignIn> {
       const password = generatePassword();
       const passwordHash = await hashPassword(password);
-      await db.transaction().execute(async (trx) => {
+      const trustId = await db.transaction().execute(async (trx) => {
         const { id: trustId } = await orgRepository.insertTrust(trx, demoTrustName, true);
         const schoolIds = new Map<string, string>();
         const departmentIds = new Map<string, string>();
@@ -61,7 +67,10 @@ export function createDemoService(db: Db) {
             departmentId: p.department ? (departmentIds.get(`${p.school}/${p.department}`) ?? null) : null,
           });
         }
+        await installStarterLibrary(trx, trustId);
+        return trustId;
       });
+      await seedDemoEvaluation(db, trustId, services);
       return {
         trustName: demoTrustName,
         email: demoEmail(demoPeople[0]!.name),

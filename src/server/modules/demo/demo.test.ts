@@ -20,6 +20,14 @@ describe('demo trust', () => {
     const roles = new Set(people.flatMap((p: { roles: { role: string }[] }) => p.roles.map((r) => r.role)));
     expect(roles.size).toBe(8);
     expect(new Set(demoPeople.map((p) => p.role)).size).toBe(8);
+
+    // Two rounds of self-evaluation: last term's closed, this term's under way.
+    const rounds = (await h.app.inject({ method: 'GET', url: '/api/v1/rounds', headers: admin.headers })).json().rounds;
+    expect(rounds.map((r: { name: string; status: string }) => `${r.name}:${r.status}`)).toEqual(['Autumn 2026:open', 'Summer 2026:closed']);
+    const heat = (await h.app.inject({ method: 'GET', url: `/api/v1/rounds/${rounds[0].id}/heatmap`, headers: admin.headers })).json();
+    const values = heat.cells.flat().filter((c: unknown) => typeof c === 'number');
+    expect(values.length).toBeGreaterThan(40);
+    expect(heat.commonWeaknesses.length).toBeGreaterThan(0);
   });
 
   it('recreates the demo trust on reset with a new password, leaving other trusts alone', async () => {
