@@ -22,9 +22,20 @@ describe('demo trust', () => {
     expect(new Set(demoPeople.map((p) => p.role)).size).toBe(8);
 
     // Two rounds of self-evaluation: last term's closed, this term's under way.
-    const rounds = (await h.app.inject({ method: 'GET', url: '/api/v1/rounds', headers: admin.headers })).json().rounds;
-    expect(rounds.map((r: { name: string; status: string }) => `${r.name}:${r.status}`)).toEqual(['Autumn 2026:open', 'Summer 2026:closed']);
-    const heat = (await h.app.inject({ method: 'GET', url: `/api/v1/rounds/${rounds[0].id}/heatmap`, headers: admin.headers })).json();
+    const rounds = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/rounds', headers: admin.headers })
+    ).json().rounds;
+    expect(rounds.map((r: { name: string; status: string }) => `${r.name}:${r.status}`)).toEqual([
+      'Autumn 2026:open',
+      'Summer 2026:closed',
+    ]);
+    const heat = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/rounds/${rounds[0].id}/heatmap`,
+        headers: admin.headers,
+      })
+    ).json();
     const values = heat.cells.flat().filter((c: unknown) => typeof c === 'number');
     expect(values.length).toBeGreaterThan(40);
     expect(heat.commonWeaknesses.length).toBeGreaterThan(0);
