@@ -6,12 +6,15 @@ import { createEvaluationViews } from './modules/evaluation/evaluation-views.ser
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
+import { type Clock, createPlanningService } from './modules/planning/planning.service';
+import { createPlanningViews } from './modules/planning/planning-views.service';
 import type { Config } from './platform/config';
 import type { Db } from './platform/db/database';
 import type { Mailer } from './platform/mail/mailer';
 
 /** Every service, wired once; the HTTP routes and the CLI both call these, never the database. */
-export function createServices(db: Db, config: Config, mailer: Mailer) {
+/** `clock` is the one source of "today" for due and overdue rules, so tests can move time. */
+export function createServices(db: Db, config: Config, mailer: Mailer, clock: Clock = () => new Date()) {
   const auth = createAuthService(db, config, mailer);
   const frameworks = createFrameworksService(db);
   const evaluation = createEvaluationService(db);
@@ -24,6 +27,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer) {
     frameworks,
     evaluation,
     evaluationViews: createEvaluationViews(db),
+    planning: createPlanningService(db, clock),
+    planningViews: createPlanningViews(db, clock),
   };
 }
 

@@ -6,7 +6,10 @@ import type { Mail, Mailer } from '../platform/mail/mailer';
 import { migrateToLatest } from '../platform/migrations/migrator';
 import { createServices, type Services } from '../services';
 
-export type Harness = { app: App; db: Db; services: Services; mail: Mail[] };
+export type Harness = { app: App; db: Db; services: Services; mail: Mail[]; clock: TestClock };
+
+/** A clock tests can set to any day; it reads the real time until set. */
+export type TestClock = { now: () => Date; set: (isoDate: string | null) => void };
 
 const KEY = Symbol.for('sip.test.harness');
 type Global = typeof globalThis & { [KEY]?: Promise<Harness> };
@@ -34,8 +37,15 @@ async function create(): Promise<Harness> {
   const mail: Mail[] = [];
   // Outgoing email is the edge of the system: captured here instead of sent.
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
-  const services = createServices(handle.db, config, mailer);
+  let fixed: Date | null = null;
+  const clock: TestClock = {
+    now: () => fixed ?? new Date(),
+    set: (d) => {
+      fixed = d ? new Date(`${d}T12:00:00Z`) : null;
+    },
+  };
+  const services = createServices(handle.db, config, mailer, clock.now);
   const app = await buildApp({ config, services });
   await app.ready();
-  return { app, db: handle.db, services, mail };
+  return { app, db: handle.db, services, mail, clock };
 }

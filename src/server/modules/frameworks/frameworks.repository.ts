@@ -231,6 +231,16 @@ export const frameworksRepository = {
       .execute();
   },
 
+  statementsByIds(db: Db, trustId: string, ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return db
+      .selectFrom('tool_statements')
+      .where('trust_id', '=', trustId)
+      .where('id', 'in', ids)
+      .select(['id', 'code', 'text', 'tags'])
+      .execute();
+  },
+
   listStatements(db: Db, trustId: string, versionIds: readonly string[]) {
     if (!versionIds.length) return Promise.resolve([]);
     return db

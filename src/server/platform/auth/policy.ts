@@ -26,7 +26,9 @@ export type Action =
   | 'evaluation.read'
   | 'evaluation.read_agreed'
   | 'evaluation.respond'
-  | 'evaluation.agree';
+  | 'evaluation.agree'
+  | 'plan.read'
+  | 'plan.write';
 
 export type Resource = {
   trustId: string;
@@ -37,7 +39,7 @@ export type Resource = {
   liaisonPersonId?: string | null;
 };
 
-const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read'];
+const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read', 'plan.read'];
 // Trustees and governors see agreed judgements only; school staff see their drafts too.
 const READ_AGREED: Action[] = ['evaluation.read_agreed'];
 const READ_EVALUATION: Action[] = ['evaluation.read', 'evaluation.read_agreed'];
@@ -64,6 +66,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...READ_EVALUATION,
     'evaluation.respond',
     'evaluation.agree',
+    'plan.read',
+    'plan.write',
   ]),
   improvement_lead: new Set<Action>([
     'trust.read',
@@ -73,6 +77,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'round.manage',
     ...READ_EVALUATION,
     'evaluation.agree',
+    'plan.write',
   ]),
   // Trustees and governors oversee: they read aggregates and never write.
   trustee: new Set<Action>(['trust.read', ...READ_ORG, ...READ_AGREED]),
@@ -89,12 +94,14 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'audit.read',
     ...READ_EVALUATION,
     'evaluation.respond',
+    'plan.write',
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
     'department.update',
     ...READ_EVALUATION,
     'evaluation.respond',
+    'plan.write',
   ]),
   teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION]),
   data_manager: new Set<Action>(READ_ORG),

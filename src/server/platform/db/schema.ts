@@ -236,7 +236,121 @@ export interface ResponseCommentsTable {
   created_at: CreatedAt;
 }
 
+export interface PlansTable {
+  id: Generated<string>;
+  trust_id: string;
+  school_id: string | null;
+  department_id: string | null;
+  title: string;
+  period_start: string;
+  period_end: string;
+  owner_person_id: string | null;
+  review_every_weeks: Generated<number>;
+  status: Generated<string>;
+  version: Version;
+  created_at: CreatedAt;
+}
+
+export type PhaseNotesJson = Partial<Record<'explore' | 'prepare' | 'deliver' | 'sustain', string>>;
+
+export interface PrioritiesTable {
+  id: Generated<string>;
+  trust_id: string;
+  plan_id: string;
+  title: string;
+  rationale: Generated<string>;
+  phase: Generated<string>;
+  status: Generated<string>;
+  statement_ids: ColumnType<string[], string[] | undefined, string[]>;
+  source_response_id: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  phase_notes: ColumnType<PhaseNotesJson, string | undefined, string>;
+  owner_person_id: string | null;
+  position: Generated<number>;
+  version: Version;
+  created_at: CreatedAt;
+}
+
+export interface PhaseMovesTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  from_phase: string;
+  to_phase: string;
+  reason: string;
+  moved_by: string | null;
+  moved_at: CreatedAt;
+}
+
+export interface OutcomesTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  description: string;
+  measure: string;
+  unit: Generated<string>;
+  numeric: Generated<boolean>;
+  direction: Generated<string>;
+  group_label: Generated<string>;
+  baseline_value: string;
+  baseline_on: string;
+  target_value: string;
+  target_on: string;
+  version: Version;
+}
+
+export interface PlanActionsTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  description: string;
+  owner_person_id: string | null;
+  starts_on: string;
+  due_on: string;
+  resources: Generated<string>;
+  status: Generated<string>;
+  version: Version;
+}
+
+export type CheckValuesJson = { outcomeId: string; value: string }[];
+
+export interface ImpactChecksTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  outcome_ids: ColumnType<string[], string[] | undefined, string[]>;
+  due_on: string;
+  method: string;
+  owner_person_id: string | null;
+  recorded_on: string | null;
+  findings: Generated<string>;
+  values: ColumnType<CheckValuesJson, string | undefined, string>;
+  rag: string | null;
+  response: string | null;
+  response_detail: Generated<string>;
+  version: Version;
+}
+
+export interface DeimplementationsTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  check_id: string | null;
+  stopped_on: string;
+  reason: string;
+  evidence: Generated<string>;
+  time_freed: Generated<string>;
+  money_freed: Generated<string>;
+}
+
 export interface Database {
+  plans: PlansTable;
+  priorities: PrioritiesTable;
+  phase_moves: PhaseMovesTable;
+  outcomes: OutcomesTable;
+  plan_actions: PlanActionsTable;
+  impact_checks: ImpactChecksTable;
+  deimplementations: DeimplementationsTable;
   framework_components: FrameworkComponentsTable;
   evidence_sources: EvidenceSourcesTable;
   evaluation_tools: EvaluationToolsTable;

@@ -102,7 +102,233 @@ const evalReaders: Persona[] = [
 ];
 let sharedRound: Awaited<ReturnType<typeof freshRound>>;
 
+/** A plan for school A with one priority that has an outcome, an action and a planned check. */
+const freshPriority = async (t: TrustFixture) => {
+  const sys = systemActor(t.trustId);
+  const plan = await h.services.planning.createPlan(sys, {
+    title: unique('Plan'),
+    schoolId: t.schoolA,
+    periodStart: '2026-09-01',
+    periodEnd: '2027-08-31',
+    reviewEveryWeeks: 6,
+  });
+  let pr = await h.services.planning.addPriority(sys, plan.id, {
+    title: unique('Priority'),
+    rationale: '',
+    statementIds: [],
+    tags: [],
+  });
+  pr = await h.services.planning.addOutcome(sys, pr.id, {
+    description: 'Outcome',
+    measure: 'Measure',
+    unit: '%',
+    numeric: true,
+    direction: 'up',
+    groupLabel: 'All pupils',
+    baselineValue: '50',
+    baselineOn: '2026-09-01',
+    targetValue: '60',
+    targetOn: '2027-07-01',
+  });
+  pr = await h.services.planning.addAction(sys, pr.id, {
+    description: 'Action',
+    ownerPersonId: t.people.headA.id,
+    startsOn: '2026-09-01',
+    dueOn: '2026-12-01',
+    resources: '',
+    status: 'not_started',
+  });
+  pr = await h.services.planning.planCheck(sys, pr.id, {
+    dueOn: '2026-12-01',
+    method: 'survey',
+    outcomeIds: [],
+  });
+  return { plan, priority: pr };
+};
+const planReadersA: Persona[] = [
+  'admin',
+  'lead',
+  'trustee',
+  'headA',
+  'englishLeadA',
+  'teacherA',
+  'governorA',
+  'dataManagerA',
+];
+const planWritersA: Persona[] = ['admin', 'lead', 'headA'];
+let sharedPlan: Awaited<ReturnType<typeof freshPriority>>;
+
 const cases: Case[] = [
+  {
+    route: 'GET /api/v1/plans',
+    allowed: everyone,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/plans' }),
+  },
+  {
+    route: 'POST /api/v1/plans',
+    allowed: planWritersA,
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: {
+        title: unique('Plan'),
+        schoolId: t.schoolA,
+        periodStart: '2026-09-01',
+        periodEnd: '2027-08-31',
+      },
+    }),
+  },
+  {
+    route: 'GET /api/v1/plans/overview',
+    allowed: everyone,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/plans/overview' }),
+  },
+  {
+    route: 'GET /api/v1/plans/export',
+    allowed: everyone,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/plans/export' }),
+  },
+  {
+    route: 'GET /api/v1/plans/:id',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/plans/${sharedPlan.plan.id}` }),
+  },
+  {
+    route: 'GET /api/v1/plans/:id/export',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/plans/${sharedPlan.plan.id}/export` }),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/priorities',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/plans/${sharedPlan.plan.id}/priorities`,
+      payload: { title: unique('Priority') },
+    }),
+  },
+  {
+    route: 'POST /api/v1/priorities/from-judgement',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/priorities/from-judgement',
+      payload: { responseId: sharedRound.responses[0]!.id },
+    }),
+  },
+  {
+    route: 'GET /api/v1/priorities/:id',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/priorities/${sharedPlan.priority.id}` }),
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/phase',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { priority } = await freshPriority(t);
+      return {
+        method: 'POST',
+        url: `/api/v1/priorities/${priority.id}/phase`,
+        payload: { version: priority.version, to: 'prepare', reason: 'Ready' },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/priorities/:id/phase-notes',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { priority } = await freshPriority(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/priorities/${priority.id}/phase-notes`,
+        payload: { version: priority.version, phase: 'explore', notes: 'Problem: weak phonics.' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/outcomes',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/outcomes`,
+      payload: {
+        description: 'O',
+        measure: 'M',
+        baselineValue: '1',
+        baselineOn: '2026-09-01',
+        targetValue: '2',
+        targetOn: '2027-07-01',
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/actions',
+    allowed: planWritersA,
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/actions`,
+      payload: {
+        description: 'A',
+        ownerPersonId: t.people.teacherA.id,
+        startsOn: '2026-09-01',
+        dueOn: '2026-10-01',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id/status',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { priority } = await freshPriority(t);
+      const a = priority.actions[0]!;
+      return {
+        method: 'PATCH',
+        url: `/api/v1/actions/${a.id}/status`,
+        payload: { version: a.version, status: 'done' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/checks',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/checks`,
+      payload: { dueOn: '2027-01-10', method: 'pupil_voice' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/checks/:id/record',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { priority } = await freshPriority(t);
+      const c = priority.checks[0]!;
+      return {
+        method: 'POST',
+        url: `/api/v1/checks/${c.id}/record`,
+        payload: {
+          version: c.version,
+          recordedOn: '2026-12-01',
+          findings: 'Found',
+          rag: 'green',
+          response: 'continue',
+        },
+      };
+    },
+  },
+  {
+    route: 'GET /api/v1/me/week',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    build: async () => ({ method: 'GET', url: '/api/v1/me/week' }),
+  },
+  {
+    route: 'GET /api/v1/people/:id/agenda',
+    allowed: ['admin', 'lead', 'headA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/people/${t.people.headA.id}/agenda` }),
+  },
   {
     route: 'GET /api/v1/tools',
     allowed: frameworkReaders,
@@ -579,6 +805,7 @@ beforeAll(async () => {
   for (const p of everyone) sessions[p] = await signIn(h, t.people[p as keyof TrustFixture['people']].email);
   sessions.otherTrustAdmin = await signIn(h, other.people.admin.email);
   sharedRound = await freshRound(t);
+  sharedPlan = await freshPriority(t);
 });
 
 describe('access control', () => {

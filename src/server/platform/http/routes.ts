@@ -5,6 +5,7 @@ import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.ro
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
+import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
 
@@ -22,6 +23,7 @@ export async function registerRoutes(
       registerAuditRoutes(v1, services);
       registerFrameworkRoutes(v1, services);
       registerEvaluationRoutes(v1, services);
+      registerPlanningRoutes(v1, services);
     },
     { prefix: '/v1' },
   );
