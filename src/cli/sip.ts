@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
 import { formatSignIn, startServer } from '../server/main';
@@ -120,6 +120,40 @@ export function buildCli(): Command {
       withServices(async (s) => {
         for (const t of await s.org.listTrusts())
           process.stdout.write(`${t.id}  ${t.name}${t.isDemo ? ' (demo)' : ''}\n`);
+      }),
+    );
+
+  program
+    .command('import')
+    .description('import a data file; kinds: ks4-performance (DfE KS4 performance tables, school level)')
+    .argument('<kind>', 'what the file is')
+    .argument('<file>', 'path to the file')
+    .requiredOption('--year <year>', 'the year the file describes, e.g. 2019')
+    .option('--dry-run', 'check the file and report problems without writing anything')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action((kind: string, file: string, opts: { year: string; dryRun?: boolean; trust?: string }) =>
+      withServices(async (s) => {
+        if (kind !== 'ks4-performance')
+          throw new ConfigError(`Unknown import kind ${kind}; use ks4-performance.`);
+        const actor = systemActor(await pickTrust(s, opts.trust));
+        const content = await readFile(file, 'utf8').catch(() => {
+          throw new ConfigError(`Cannot read ${file}.`);
+        });
+        const job = await s.data.importKs4(actor, {
+          year: Number(opts.year),
+          filename: basename(file),
+          content,
+          dryRun: opts.dryRun ?? false,
+        });
+        process.stdout.write(
+          `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
+        );
+        for (const r of job.rejected.slice(0, 20)) {
+          process.stdout.write(
+            `  row ${r.row}, ${r.column || 'file'}: ${r.reason}${r.value ? ` (${r.value})` : ''}\n`,
+          );
+        }
+        if (job.status === 'rejected') process.exitCode = 1;
       }),
     );
 

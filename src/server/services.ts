@@ -1,5 +1,6 @@
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
+import { createDataService } from './modules/data/data.service';
 import { createDemoService } from './modules/demo/demo.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
@@ -29,6 +30,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     evaluationViews: createEvaluationViews(db),
     planning: createPlanningService(db, clock),
     planningViews: createPlanningViews(db, clock),
+    data: createDataService(db),
   };
 }
 

@@ -28,7 +28,8 @@ export type Action =
   | 'evaluation.respond'
   | 'evaluation.agree'
   | 'plan.read'
-  | 'plan.write';
+  | 'plan.write'
+  | 'data.import';
 
 export type Resource = {
   trustId: string;
@@ -68,6 +69,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.agree',
     'plan.read',
     'plan.write',
+    'data.import',
   ]),
   improvement_lead: new Set<Action>([
     'trust.read',

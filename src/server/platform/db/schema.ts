@@ -343,7 +343,42 @@ export interface DeimplementationsTable {
   money_freed: Generated<string>;
 }
 
+export type RejectedRowJson = { row: number; column: string; value: string; reason: string };
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  trust_id: string;
+  kind: string;
+  filename: string;
+  file_sha256: string;
+  year: number | null;
+  dry_run: boolean;
+  status: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rejected: ColumnType<RejectedRowJson[], string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PublishedOutcomesTable {
+  id: Generated<string>;
+  trust_id: string;
+  import_job_id: string;
+  dataset: string;
+  year: number;
+  record_level: string;
+  la_code: string | null;
+  urn: string | null;
+  school_name: string | null;
+  measures: ColumnType<Record<string, number | null>, string, string>;
+  missing: ColumnType<Record<string, string>, string, string>;
+}
+
 export interface Database {
+  import_jobs: ImportJobsTable;
+  published_outcomes: PublishedOutcomesTable;
   plans: PlansTable;
   priorities: PrioritiesTable;
   phase_moves: PhaseMovesTable;

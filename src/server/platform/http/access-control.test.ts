@@ -158,7 +158,47 @@ const planReadersA: Persona[] = [
 const planWritersA: Persona[] = ['admin', 'lead', 'headA'];
 let sharedPlan: Awaited<ReturnType<typeof freshPriority>>;
 
+const ks4 = 'RECTYPE,LEA,URN,SCHNAME,ATT8SCR,P8MEA\n1,202,100053,A School,47.2,-0.08\n5,,,,46.7,NA\n';
+const freshImport = async (t: TrustFixture) =>
+  h.services.data.importKs4(systemActor(t.trustId), {
+    year: 2019,
+    filename: 'ks4.csv',
+    content: ks4,
+    dryRun: false,
+  });
+
 const cases: Case[] = [
+  {
+    route: 'POST /api/v1/imports/ks4-performance',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports/ks4-performance',
+      payload: { year: 2019, filename: 'ks4.csv', content: ks4 },
+    }),
+  },
+  {
+    route: 'GET /api/v1/imports',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/imports' }),
+  },
+  {
+    route: 'GET /api/v1/imports/:id/rejected',
+    allowed: ['admin'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/imports/${(await freshImport(t)).id}/rejected` }),
+  },
+  {
+    route: 'DELETE /api/v1/imports/:id',
+    allowed: ['admin'],
+    build: async (t) => ({ method: 'DELETE', url: `/api/v1/imports/${(await freshImport(t)).id}` }),
+  },
+  {
+    route: 'GET /api/v1/schools/:id/published-outcomes',
+    allowed: readersOfA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}/published-outcomes` }),
+  },
   {
     route: 'GET /api/v1/plans',
     allowed: everyone,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes';
+import { registerDataRoutes } from '../../modules/data/data.routes';
 import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
@@ -24,6 +25,7 @@ export async function registerRoutes(
       registerFrameworkRoutes(v1, services);
       registerEvaluationRoutes(v1, services);
       registerPlanningRoutes(v1, services);
+      registerDataRoutes(v1, services);
     },
     { prefix: '/v1' },
   );

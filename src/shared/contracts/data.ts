@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { uuid } from './common';
+
+export const importKinds = ['ks4_performance'] as const;
+export const importKs4Body = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  filename: z.string().trim().min(1).max(255),
+  content: z.string().min(1, 'The file is empty'),
+  dryRun: z.boolean().default(false),
+});
+export type ImportKs4Body = z.infer<typeof importKs4Body>;
+
+export const rejectedRow = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+export const importJob = z.object({
+  id: uuid,
+  kind: z.string(),
+  filename: z.string(),
+  fileSha256: z.string(),
+  year: z.number().int().nullable(),
+  dryRun: z.boolean(),
+  status: z.enum(['committed', 'rejected', 'validated', 'deleted']),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+export const importResult = importJob.extend({ rejected: z.array(rejectedRow) });
+export const importJobList = z.object({ jobs: z.array(importJob) });
+
+export const publishedOutcome = z.object({
+  dataset: z.string(),
+  year: z.number().int(),
+  recordLevel: z.enum([
+    'school',
+    'special_school',
+    'local_authority',
+    'national_all',
+    'national_state_funded',
+  ]),
+  laCode: z.string().nullable(),
+  urn: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  measures: z.record(z.string(), z.number().nullable()),
+  missing: z.record(z.string(), z.string()),
+});
+export const publishedOutcomeList = z.object({ outcomes: z.array(publishedOutcome) });
