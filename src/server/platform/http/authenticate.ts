@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The API documentation describes the API, not anyone's data, so it is open to read.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await auth.actorFromApiToken(header.slice(7).trim());
