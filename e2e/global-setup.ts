@@ -14,7 +14,8 @@ declare module 'vitest' {
   }
 }
 
-const PORT = '3199';
+// E2E_PORT lets two suites run side by side on one machine.
+const PORT = process.env.E2E_PORT ?? '3199';
 
 /** Reads the demo sign-in the server writes when it seeds an empty database. */
 export function parseSignIn(text: string): { email: string; password: string } {
