@@ -157,6 +157,16 @@ export function buildCli(): Command {
       }),
     );
 
+  program
+    .command('digest')
+    .description('send today’s daily digest emails now (the server also sends them hourly from 07:00)')
+    .action(() =>
+      withServices(async (s) => {
+        const r = await s.monitoring.sendDueDigests();
+        process.stdout.write(`Sent ${r.sent} digest(s); ${r.skipped} person(s) had nothing due.\n`);
+      }),
+    );
+
   const users = program.command('users').description('people and their accounts');
   users
     .command('create')

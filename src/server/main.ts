@@ -35,13 +35,34 @@ export async function startServer(
     throw err;
   }
   const url = `http://localhost:${config.port}`;
+  const digests = scheduleDigests(services, log);
   return {
     url,
     close: async () => {
+      clearInterval(digests);
       await app.close();
       await handle.close();
     },
   };
+}
+
+/** From 07:00 UK time, once an hour, send any daily digests not yet sent today. */
+function scheduleDigests(services: ReturnType<typeof createServices>, log: pino.Logger): NodeJS.Timeout {
+  const tick = () => {
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hour12: false, timeZone: 'Europe/London' }).format(
+        new Date(),
+      ),
+    );
+    if (hour < 7) return;
+    services.monitoring
+      .sendDueDigests()
+      .then((r) => r.sent && log.info(r, 'daily digests sent'))
+      .catch((err: unknown) => log.error({ err }, 'daily digests failed'));
+  };
+  const timer = setInterval(tick, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
 }
 
 async function ensureDemo(demo: ReturnType<typeof createServices>['demo'], config: Config): Promise<void> {

@@ -5,6 +5,7 @@ import { createDemoService } from './modules/demo/demo.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
+import { createMonitoringService } from './modules/monitoring/monitoring.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
@@ -19,6 +20,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const auth = createAuthService(db, config, mailer);
   const frameworks = createFrameworksService(db);
   const evaluation = createEvaluationService(db);
+  const planningViews = createPlanningViews(db, clock);
   return {
     auth,
     org: createOrgService(db),
@@ -29,7 +31,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     evaluation,
     evaluationViews: createEvaluationViews(db),
     planning: createPlanningService(db, clock),
-    planningViews: createPlanningViews(db, clock),
+    planningViews,
+    monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
     data: createDataService(db),
   };
 }

@@ -328,3 +328,44 @@ export const agenda = z.object({
   ),
 });
 export type Agenda = z.infer<typeof agenda>;
+
+export const meetingBody = z.strictObject({
+  kind: z.enum(['line_management', 'liaison']).default('line_management'),
+  schoolId: uuid.nullable().optional(),
+  heldOn: isoDate,
+  notes: z.string().trim().max(8000).default(''),
+  items: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['action', 'check', 'outcome', 'other']),
+        itemId: uuid.nullable().optional(),
+        title: text(300),
+        note: z.string().trim().max(2000).default(''),
+        decision: z.string().trim().max(2000).default(''),
+      }),
+    )
+    .max(100)
+    .default([]),
+});
+export type MeetingBody = z.infer<typeof meetingBody>;
+export const meeting = z.object({
+  id: uuid,
+  personId: uuid,
+  kind: z.enum(['line_management', 'liaison']),
+  schoolId: uuid.nullable(),
+  heldOn: isoDate,
+  notes: z.string(),
+  createdByName: z.string().nullable(),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      itemId: uuid.nullable(),
+      title: z.string(),
+      note: z.string(),
+      decision: z.string(),
+    }),
+  ),
+});
+export const meetingList = z.object({ meetings: z.array(meeting) });
+export const preferencesBody = z.strictObject({ digestEnabled: z.boolean() });
+export const preferences = z.object({ digestEnabled: z.boolean() });

@@ -57,6 +57,8 @@ export interface PeopleTable {
   version: Version;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  digest_enabled: Generated<boolean>;
+  digest_last_sent_on: string | null;
 }
 
 export interface RoleAssignmentsTable {
@@ -376,7 +378,32 @@ export interface PublishedOutcomesTable {
   missing: ColumnType<Record<string, string>, string, string>;
 }
 
+export interface MeetingsTable {
+  id: Generated<string>;
+  trust_id: string;
+  person_id: string;
+  kind: string;
+  school_id: string | null;
+  held_on: string;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingItemsTable {
+  id: Generated<string>;
+  trust_id: string;
+  meeting_id: string;
+  item_kind: string;
+  item_id: string | null;
+  title: string;
+  note: Generated<string>;
+  decision: Generated<string>;
+}
+
 export interface Database {
+  meetings: MeetingsTable;
+  meeting_items: MeetingItemsTable;
   import_jobs: ImportJobsTable;
   published_outcomes: PublishedOutcomesTable;
   plans: PlansTable;

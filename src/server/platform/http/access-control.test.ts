@@ -169,6 +169,30 @@ const freshImport = async (t: TrustFixture) =>
 
 const cases: Case[] = [
   {
+    route: 'GET /api/v1/people/:id/meetings',
+    allowed: ['admin', 'lead', 'headA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/people/${t.people.headA.id}/meetings` }),
+  },
+  {
+    route: 'POST /api/v1/people/:id/meetings',
+    allowed: ['admin', 'lead', 'headA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/people/${t.people.headA.id}/meetings`,
+      payload: { heldOn: '2026-10-07' },
+    }),
+  },
+  {
+    route: 'GET /api/v1/me/preferences',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    build: async () => ({ method: 'GET', url: '/api/v1/me/preferences' }),
+  },
+  {
+    route: 'PATCH /api/v1/me/preferences',
+    allowed: [...everyone, 'otherTrustAdmin'],
+    build: async () => ({ method: 'PATCH', url: '/api/v1/me/preferences', payload: { digestEnabled: true } }),
+  },
+  {
     route: 'POST /api/v1/imports/ks4-performance',
     allowed: ['admin'],
     ownTrust: true,

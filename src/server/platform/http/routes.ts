@@ -4,6 +4,7 @@ import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerDataRoutes } from '../../modules/data/data.routes';
 import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
+import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
@@ -26,6 +27,7 @@ export async function registerRoutes(
       registerEvaluationRoutes(v1, services);
       registerPlanningRoutes(v1, services);
       registerDataRoutes(v1, services);
+      registerMonitoringRoutes(v1, services);
     },
     { prefix: '/v1' },
   );

@@ -4,6 +4,7 @@ import * as m0001 from './0001-organisation';
 import * as m0002 from './0002-evaluation';
 import * as m0003 from './0003-planning';
 import * as m0004 from './0004-published-data';
+import * as m0005 from './0005-monitoring';
 
 /** Listed explicitly so the bundle and the CLI run the same ordered set without reading the filesystem. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-evaluation': m0002,
   '0003-planning': m0003,
   '0004-published-data': m0004,
+  '0005-monitoring': m0005,
 };
 
 class StaticProvider implements MigrationProvider {
