@@ -11,6 +11,8 @@ type Props = {
   onClose: () => void;
   loading?: boolean;
   error?: unknown;
+  /** Red for what destroys or locks work; the primary colour for a routine step. */
+  tone?: 'danger' | 'primary';
 };
 
 /** Asks before anything that is hard to undo, and says what will happen in plain words. */
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   onClose,
   loading,
   error,
+  tone = 'danger',
 }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
@@ -37,7 +40,7 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" onClick={onConfirm} loading={loading}>
+          <Button color={tone === 'danger' ? 'red' : undefined} onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
         </Group>

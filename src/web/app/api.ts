@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    /** The error's `details` as sent, for callers that show more than one message per field. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -68,7 +70,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     typeof error?.message === 'string'
       ? error.message
       : `The server could not complete the request (${res.status}). Please try again.`;
-  return new ApiError(res.status, code, message, fieldErrorsOf(error?.details, message));
+  return new ApiError(res.status, code, message, fieldErrorsOf(error?.details, message), error?.details);
 }
 
 /** Calls the platform API; resolves with the parsed JSON body or rejects with an ApiError. */

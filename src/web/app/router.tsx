@@ -8,6 +8,12 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { CyclePage } from '../features/cycle/CyclePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { EvaluationPage } from '../features/evaluation/EvaluationPage';
+import { NewRoundPage } from '../features/evaluation/NewRoundPage';
+import { RoundPage } from '../features/evaluation/RoundPage';
+import { RoundsPage } from '../features/evaluation/RoundsPage';
+import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
+import { ToolPage } from '../features/frameworks/ToolPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -31,7 +37,12 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'schools/:schoolId', element: <SchoolPage /> },
-      { path: 'evaluate', element: <CyclePage stage="evaluate" /> },
+      { path: 'evaluate', element: <RoundsPage /> },
+      { path: 'evaluate/tools', element: <ToolLibraryPage /> },
+      { path: 'evaluate/tools/:toolId', element: <ToolPage /> },
+      { path: 'evaluate/rounds/new', element: <NewRoundPage /> },
+      { path: 'evaluate/rounds/:roundId', element: <RoundPage /> },
+      { path: 'evaluate/evaluations/:subjectId', element: <EvaluationPage /> },
       { path: 'plan', element: <CyclePage stage="plan" /> },
       { path: 'monitor', element: <CyclePage stage="monitor" /> },
       { path: 'analyse', element: <CyclePage stage="analyse" /> },

@@ -10,6 +10,7 @@ export function permissionsOf(roles: readonly RoleAssignment[]) {
   const isTrustAdmin = roles.some((r) => r.role === 'trust_admin');
   const leaderSchools = roles.filter((r) => r.role === 'school_leader' && r.schoolId).map((r) => r.schoolId);
   const leads = (schoolId: string) => isTrustAdmin || leaderSchools.includes(schoolId);
+  const isTrustLead = roles.some((r) => r.role === 'improvement_lead' && r.schoolId === null);
 
   return {
     isTrustAdmin,
@@ -23,8 +24,13 @@ export function permissionsOf(roles: readonly RoleAssignment[]) {
     canSeeHistory: leads,
     canRenameDepartment: (schoolId: string, departmentId: string) =>
       leads(schoolId) || roles.some((r) => r.role === 'middle_leader' && r.departmentId === departmentId),
-    canListAllPeople: isTrustAdmin || roles.some((r) => r.role === 'improvement_lead' && r.schoolId === null),
+    canListAllPeople: isTrustAdmin || isTrustLead,
     canEditPeople: isTrustAdmin,
+    /** Opening and closing evaluation rounds, and managing the tool library, is trust-wide work. */
+    canManageRounds: isTrustAdmin || isTrustLead,
+    canManageTools: isTrustAdmin || isTrustLead,
+    /** Trustees and governors oversee: they read agreed evaluations and never write. */
+    isOverseer: roles.length > 0 && roles.every((r) => r.role === 'trustee' || r.role === 'governor'),
     /** Schools whose people this person may invite and give roles to; 'all' for trust admins. */
     peopleSchools: isTrustAdmin ? ('all' as const) : leaderSchools.filter((id): id is string => id !== null),
     canAssignRoleAt: (role: Role, scope: 'trust' | 'school' | 'department', schoolId: string | null) =>
