@@ -8,10 +8,13 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { CyclePage } from '../features/cycle/CyclePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { CoveragePage } from '../features/evaluation/CoveragePage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
+import { HeatmapPage } from '../features/evaluation/HeatmapPage';
 import { NewRoundPage } from '../features/evaluation/NewRoundPage';
 import { RoundPage } from '../features/evaluation/RoundPage';
 import { RoundsPage } from '../features/evaluation/RoundsPage';
+import { SchoolSummaryPage } from '../features/evaluation/SchoolSummaryPage';
 import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
 import { ToolPage } from '../features/frameworks/ToolPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
@@ -42,6 +45,9 @@ export const router = createBrowserRouter([
       { path: 'evaluate/tools/:toolId', element: <ToolPage /> },
       { path: 'evaluate/rounds/new', element: <NewRoundPage /> },
       { path: 'evaluate/rounds/:roundId', element: <RoundPage /> },
+      { path: 'evaluate/rounds/:roundId/heatmap', element: <HeatmapPage /> },
+      { path: 'evaluate/rounds/:roundId/coverage', element: <CoveragePage /> },
+      { path: 'evaluate/rounds/:roundId/schools/:schoolId', element: <SchoolSummaryPage /> },
       { path: 'evaluate/evaluations/:subjectId', element: <EvaluationPage /> },
       { path: 'plan', element: <CyclePage stage="plan" /> },
       { path: 'monitor', element: <CyclePage stage="monitor" /> },
