@@ -8,6 +8,7 @@ import { createFrameworksService } from './modules/frameworks/frameworks.service
 import { createMonitoringService } from './modules/monitoring/monitoring.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
+import { createPlanSupportService } from './modules/planning/plan-support.service';
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
 import type { Config } from './platform/config';
@@ -32,6 +33,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     evaluationViews: createEvaluationViews(db),
     planning: createPlanningService(db, clock),
     planningViews,
+    planSupport: createPlanSupportService(db),
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
     data: createDataService(db),
   };

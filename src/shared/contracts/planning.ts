@@ -369,3 +369,85 @@ export const meeting = z.object({
 export const meetingList = z.object({ meetings: z.array(meeting) });
 export const preferencesBody = z.strictObject({ digestEnabled: z.boolean() });
 export const preferences = z.object({ digestEnabled: z.boolean() });
+
+export const levelSchema = z.enum(['low', 'medium', 'high']);
+export const barrierBody = z.strictObject({
+  risk: text(500),
+  likelihood: levelSchema,
+  impact: levelSchema,
+  warningSign: z.string().trim().max(500).default(''),
+  contingency: z.string().trim().max(1000).default(''),
+  ownerPersonId: uuid.nullable().optional(),
+});
+export const barrier = z.object({
+  id: uuid,
+  risk: z.string(),
+  likelihood: levelSchema,
+  impact: levelSchema,
+  warningSign: z.string(),
+  contingency: z.string(),
+  ownerPersonId: uuid.nullable(),
+});
+
+export const supportKindSchema = z.enum(['coaching', 'mentoring', 'cpd', 'supervision']);
+export const supportBody = z.strictObject({
+  kind: supportKindSchema,
+  providerPersonId: uuid.nullable().optional(),
+  recipientPersonId: uuid.nullable().optional(),
+  startedOn: isoDate,
+  sessionsHeld: z.number().int().min(0).max(1000).default(0),
+  notes: z.string().trim().max(4000).default(''),
+});
+export const support = z.object({
+  id: uuid,
+  kind: supportKindSchema,
+  providerPersonId: uuid.nullable(),
+  providerName: z.string().nullable(),
+  recipientPersonId: uuid.nullable(),
+  recipientName: z.string().nullable(),
+  startedOn: isoDate,
+  sessionsHeld: z.number().int(),
+  notes: z.string(),
+});
+
+export const fidelityMeasureBody = z.strictObject({
+  name: text(300),
+  unit: z.string().trim().max(30).default(''),
+  target: z.number().finite().nullable().optional(),
+});
+export const fidelityValueBody = z.strictObject({
+  recordedOn: isoDate,
+  value: z.number().finite(),
+  note: z.string().trim().max(1000).default(''),
+});
+export const fidelityMeasure = z.object({
+  id: uuid,
+  name: z.string(),
+  unit: z.string(),
+  target: z.number().nullable(),
+  values: z.array(z.object({ recordedOn: isoDate, value: z.number(), note: z.string() })),
+});
+
+/** The extras around a priority: barriers, support and fidelity, fetched with the priority. */
+export const prioritySupport = z.object({
+  barriers: z.array(barrier),
+  support: z.array(support),
+  fidelity: z.array(fidelityMeasure),
+});
+export type PrioritySupport = z.infer<typeof prioritySupport>;
+
+export const capacityQuery = z.strictObject({ from: isoDate, to: isoDate });
+export const capacity = z.object({
+  from: isoDate,
+  to: isoDate,
+  people: z.array(
+    z.object({
+      personId: uuid,
+      name: z.string(),
+      actions: z.number().int(),
+      openActions: z.number().int(),
+      prioritiesOwned: z.number().int(),
+      checks: z.number().int(),
+    }),
+  ),
+});

@@ -401,7 +401,53 @@ export interface MeetingItemsTable {
   decision: Generated<string>;
 }
 
+export interface BarriersTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  risk: string;
+  likelihood: string;
+  impact: string;
+  warning_sign: Generated<string>;
+  contingency: Generated<string>;
+  owner_person_id: string | null;
+}
+
+export interface SupportRecordsTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  kind: string;
+  provider_person_id: string | null;
+  recipient_person_id: string | null;
+  started_on: string;
+  sessions_held: Generated<number>;
+  notes: Generated<string>;
+}
+
+export interface FidelityMeasuresTable {
+  id: Generated<string>;
+  trust_id: string;
+  priority_id: string;
+  name: string;
+  unit: Generated<string>;
+  target: number | null;
+}
+
+export interface FidelityValuesTable {
+  id: Generated<string>;
+  trust_id: string;
+  measure_id: string;
+  recorded_on: string;
+  value: number;
+  note: Generated<string>;
+}
+
 export interface Database {
+  barriers: BarriersTable;
+  support_records: SupportRecordsTable;
+  fidelity_measures: FidelityMeasuresTable;
+  fidelity_values: FidelityValuesTable;
   meetings: MeetingsTable;
   meeting_items: MeetingItemsTable;
   import_jobs: ImportJobsTable;

@@ -169,6 +169,60 @@ const freshImport = async (t: TrustFixture) =>
 
 const cases: Case[] = [
   {
+    route: 'GET /api/v1/priorities/:id/support',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/priorities/${sharedPlan.priority.id}/support` }),
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/barriers',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/barriers`,
+      payload: { risk: 'Risk', likelihood: 'low', impact: 'low' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/support',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/support`,
+      payload: { kind: 'cpd', startedOn: '2026-09-01' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/fidelity-measures',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'POST',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/fidelity-measures`,
+      payload: { name: 'KPI' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/fidelity-measures/:id/values',
+    allowed: planWritersA,
+    build: async (t) => {
+      const s = await h.services.planSupport.addMeasure(systemActor(t.trustId), sharedPlan.priority.id, {
+        name: unique('KPI'),
+        unit: '%',
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/fidelity-measures/${s.fidelity.at(-1)!.id}/values`,
+        payload: { recordedOn: '2026-10-01', value: 50 },
+      };
+    },
+  },
+  {
+    // Everyone who can plan sees their own load; administrators see everyone's.
+    route: 'GET /api/v1/capacity',
+    allowed: ['admin', 'lead', 'trustee', 'headA', 'englishLeadA', 'headB'],
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/capacity?from=2026-09-01&to=2026-12-31' }),
+  },
+  {
     route: 'GET /api/v1/people/:id/meetings',
     allowed: ['admin', 'lead', 'headA'],
     build: async (t) => ({ method: 'GET', url: `/api/v1/people/${t.people.headA.id}/meetings` }),

@@ -7,6 +7,7 @@ import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.rou
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
+import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
@@ -26,6 +27,7 @@ export async function registerRoutes(
       registerFrameworkRoutes(v1, services);
       registerEvaluationRoutes(v1, services);
       registerPlanningRoutes(v1, services);
+      registerPlanSupportRoutes(v1, services);
       registerDataRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
     },
