@@ -159,6 +159,7 @@ export const commentBody = z.strictObject({ body: text(4000) });
 
 export const heatmapQuery = z.strictObject({
   phase: z.string().max(40).optional(),
+  area: z.string().max(40).optional(),
   toolVersionId: uuid.optional(),
   liaisonPersonId: uuid.optional(),
 });

@@ -29,12 +29,13 @@ export function createEvaluationViews(db: Db) {
     async heatmap(
       actor: Actor,
       roundId: string,
-      f: { phase?: string; toolVersionId?: string; liaisonPersonId?: string },
+      f: { phase?: string; area?: string; toolVersionId?: string; liaisonPersonId?: string },
     ): Promise<Heatmap> {
       const { round, subjects: visible } = await visibleRound(actor, roundId);
       const subjects = visible.filter(
         (s) =>
           (!f.phase || s.school_phase === f.phase) &&
+          (!f.area || s.tool_area === f.area) &&
           (!f.toolVersionId || s.tool_version_id === f.toolVersionId) &&
           (!f.liaisonPersonId || s.liaison_person_id === f.liaisonPersonId),
       );

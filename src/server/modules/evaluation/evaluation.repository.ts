@@ -48,6 +48,7 @@ function subjectsQuery(db: Db, trustId: string) {
       'rs.version',
       'v.name as tool_name',
       'v.completed_by',
+      'v.area as tool_area',
       'v.scale',
       't.key as tool_key',
       's.name as school_name',

@@ -254,6 +254,11 @@ describe('left until next time', () => {
     const row = heat.rows.findIndex((r: { schoolId: string }) => r.schoolId === t3.schoolA);
     const col = heat.columns.findIndex((c: { code: string }) => c.code === 'R.1.2');
     expect(heat.cells[row][col]).toBe('left');
+    const filtered = (await call(admin3, 'GET', `/rounds/${round.id}/heatmap?area=early_years`)).json();
+    expect(filtered.rows).toEqual([]);
+    expect(
+      (await call(admin3, 'GET', `/rounds/${round.id}/heatmap?area=curriculum`)).json().rows,
+    ).toHaveLength(2);
     const weak = heat.commonWeaknesses.map((w: { code: string }) => w.code);
     expect(weak).toEqual(['R.1.1']);
     expect(heat.commonWeaknesses[0]).toMatchObject({ judged: 1, belowSecure: 1 });
