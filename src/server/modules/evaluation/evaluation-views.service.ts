@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { EvaluationSummary, Heatmap } from '../../../shared/contracts/evaluation';
-import type { Scale } from '../../../shared/contracts/frameworks';
+import { defaultScale, type Scale } from '../../../shared/contracts/frameworks';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
@@ -276,7 +276,8 @@ const slug = (s: string) =>
 
 async function firstScale(db: Db, trustId: string, versionIds: string[]) {
   const v = versionIds[0] ? await frameworksRepository.findVersion(db, trustId, versionIds[0]) : undefined;
-  return v?.scale ?? { name: '', points: [], secureValue: 0 };
+  // With every row filtered out there is no tool to take a scale from; the default keeps the legend sensible.
+  return v?.scale ?? defaultScale;
 }
 
 export type EvaluationViews = ReturnType<typeof createEvaluationViews>;
