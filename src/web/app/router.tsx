@@ -17,6 +17,10 @@ import { RoundsPage } from '../features/evaluation/RoundsPage';
 import { SchoolSummaryPage } from '../features/evaluation/SchoolSummaryPage';
 import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
 import { ToolPage } from '../features/frameworks/ToolPage';
+import { MonitorPage } from '../features/monitor/MonitorPage';
+import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
+import { PlanPage } from '../features/planning/PlanPage';
+import { PlansPage } from '../features/planning/PlansPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -49,8 +53,10 @@ export const router = createBrowserRouter([
       { path: 'evaluate/rounds/:roundId/coverage', element: <CoveragePage /> },
       { path: 'evaluate/rounds/:roundId/schools/:schoolId', element: <SchoolSummaryPage /> },
       { path: 'evaluate/evaluations/:subjectId', element: <EvaluationPage /> },
-      { path: 'plan', element: <CyclePage stage="plan" /> },
-      { path: 'monitor', element: <CyclePage stage="monitor" /> },
+      { path: 'plan', element: <PlansPage /> },
+      { path: 'plan/from-judgements', element: <FromJudgementsPage /> },
+      { path: 'plan/:planId', element: <PlanPage /> },
+      { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <CyclePage stage="analyse" /> },
       { path: 'learn', element: <CyclePage stage="learn" /> },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },

@@ -1,0 +1,191 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { signIn } from './page-models/app-shell';
+import { MonitorPage } from './page-models/plan-monitor-page';
+import { PlanPage } from './page-models/plan-page';
+import { PlansPage } from './page-models/plans-page';
+import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+
+/** A day relative to today, as a British user types it (dd/mm/yyyy). */
+function ukDate(daysFromToday: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + daysFromToday);
+  return d.toLocaleDateString('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/** The start of this academic year, so the baseline is always in the past. */
+function academicYearStart(): string {
+  const now = new Date();
+  const year = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  return `01/09/${year}`;
+}
+
+async function expectNoSeriousViolations(page: Page, name: string): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  if (violations.length > 0) {
+    console.error(`Accessibility problems on the ${name} page:\n${JSON.stringify(violations, null, 2)}`);
+  }
+  expect(violations).toEqual([]);
+}
+
+/** Hides the "Done" messages, which would otherwise cover the page in full-page screenshots. */
+async function hideNotifications(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none; }' });
+}
+
+const PRIORITY = 'Improve reading fluency in Key Stage 3';
+const ACTION = 'Train form tutors to lead paired reading';
+const MEASURE = 'Pupils reading at age-related fluency';
+
+// The tests run in order: the plan made in the first is monitored in the later ones.
+describe('improvement planning and monitoring', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a trust administrator plans a priority, records an impact check and moves it through every phase', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const plans = new PlansPage(page);
+    await plans.goto();
+    const plan = await plans.createPlan({ school: 'Holmebridge Academy', owner: 'Grace Adeyemi' });
+    await page.getByText('Led by Grace Adeyemi', { exact: false }).first().waitFor();
+
+    const card = await plan.addPriority(
+      PRIORITY,
+      'The agreed evaluation found reading is not taught consistently after Year 7.',
+    );
+    expect(await plan.currentPhase(PRIORITY).textContent()).toContain('Explore');
+
+    await plan.addOutcome(PRIORITY, {
+      description: 'More pupils in Years 8 and 9 read fluently',
+      measure: MEASURE,
+      unit: '%',
+      baseline: '40',
+      baselineOn: academicYearStart(),
+      target: '70',
+      targetOn: ukDate(240),
+    });
+    await card.getByText('No check recorded yet').waitFor();
+
+    await plan.addAction(PRIORITY, { description: ACTION, owner: 'Amira Hussain', dueOn: ukDate(7) });
+    await card.getByRole('row', { name: new RegExp(ACTION) }).waitFor();
+
+    await plan.planCheck(PRIORITY, { dueOn: ukDate(3), method: 'Data drop', owner: 'Amira Hussain' });
+    await plan.planCheck(PRIORITY, { dueOn: ukDate(10), method: 'Lesson visits', owner: 'Amira Hussain' });
+
+    // "Adapt" needs to say what will change: the form says so at the field.
+    const dialog = await plan.startRecording(PRIORITY, 'Data drop', {
+      values: { [`${MEASURE} (%)`]: '42' },
+      findings: 'Fluency rose a little, mostly in the tutor groups that kept to the routine.',
+      rag: 'Amber',
+      response: 'Adapt',
+      detail: '',
+    });
+    await dialog.getByRole('button', { name: 'Record check' }).click();
+    await dialog.getByText('Say what will change').waitFor();
+    await dialog
+      .getByRole('textbox', { name: /^What will change/ })
+      .fill('Move paired reading into tutor time on three days a week.');
+    await dialog.getByRole('button', { name: 'Record check' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await card.getByText('Decision: Adapt').waitFor();
+    await card
+      .getByText('Move paired reading into tutor time on three days a week.', { exact: false })
+      .waitFor();
+    await card.getByText('Amber', { exact: true }).waitFor();
+    await card.getByText('Behind the line').waitFor();
+    await card.getByRole('img', { name: /Baseline 40% .* latest 42% .* target 70%/ }).waitFor();
+
+    await plan.movePhase(PRIORITY, 'Prepare', 'Staff agree the problem is fluency, not decoding.');
+    await plan.movePhase(PRIORITY, 'Deliver', 'Tutors are trained and the texts are bought.');
+    await plan.movePhase(PRIORITY, 'Sustain', 'Paired reading now runs in every tutor group.');
+    expect(await plan.currentPhase(PRIORITY).textContent()).toContain('Sustain');
+    const history = card.getByRole('listitem').filter({ hasText: /to Sustain – Paired reading now runs/ });
+    await history.waitFor();
+    await card.getByText(/Explore to Prepare – Staff agree/).waitFor();
+
+    await hideNotifications(page);
+    await screenshot(page, 'plan');
+    await expectNoSeriousViolations(page, 'plan');
+    await page.context().close();
+  });
+
+  test('an agreed judgement below secure becomes a priority in one click', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    await page.goto('/plan/from-judgements');
+    await page.getByRole('heading', { level: 1, name: 'Plan from judgements' }).waitFor();
+    await page.getByRole('combobox', { name: 'Evaluation round' }).click();
+    await page.getByRole('option', { name: 'Autumn 2026' }).click();
+    const ashby = page.getByRole('region', { name: 'Ashby Lane Primary School' });
+    const make = ashby.getByRole('button', { name: /^Make this a priority/ }).first();
+    await make.waitFor();
+    await screenshot(page, 'plan-from-judgements');
+    await expectNoSeriousViolations(page, 'plan from judgements');
+
+    await make.click();
+    await page.waitForURL(/\/plan\/[0-9a-f-]{36}#priority-/);
+    const card = page.getByRole('article').filter({ hasText: 'From the evaluation' }).first();
+    await card.waitFor();
+    const title = (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    expect(title).toMatch(/^Improve: /);
+    await page
+      .getByRole('heading', { level: 1, name: /Ashby Lane Primary School improvement plan/ })
+      .waitFor();
+    expect(await new PlanPage(page).currentPhase(title).textContent()).toContain('Explore');
+    await hideNotifications(page);
+    await screenshot(page, 'plan-new-from-judgement');
+    await page.context().close();
+  });
+
+  test("my week lists what is due, and a line manager's meeting agenda keeps its notes", async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const monitor = new MonitorPage(page);
+    await monitor.goto();
+    await monitor.item(ACTION).waitFor();
+    await monitor.item('Impact check: lesson visits').waitFor();
+    await monitor.item(ACTION).getByRole('link', { name: PRIORITY }).waitFor();
+    await screenshot(page, 'monitor');
+    await expectNoSeriousViolations(page, 'monitor');
+
+    await monitor.openMeetingAgenda('Grace Adeyemi');
+    await monitor.item('Impact check: lesson visits').waitFor();
+    await page.getByText('More pupils in Years 8 and 9 read fluently').waitFor();
+    await monitor.notes('Grace Adeyemi').fill('Ask how the tutor-time change is landing.');
+    await page.reload();
+    await monitor.heading.waitFor();
+    await expect
+      .poll(() => monitor.notes('Grace Adeyemi').inputValue())
+      .toBe('Ask how the tutor-time change is landing.');
+    await hideNotifications(page);
+    await screenshot(page, 'monitor-meeting');
+    await expectNoSeriousViolations(page, 'meeting agenda');
+
+    // Following an item leads to its priority in the plan.
+    await page.getByRole('tab', { name: 'My week' }).click();
+    await monitor.item(ACTION).getByRole('link', { name: PRIORITY }).click();
+    await new PlanPage(page).priority(PRIORITY).waitFor();
+    await page.context().close();
+  });
+
+  test('the plans list shows each plan with the trust overview and the register of stopped initiatives', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const plans = new PlansPage(page);
+    await plans.goto();
+    await plans.plansTable.getByRole('link', { name: /Holmebridge Academy improvement plan/ }).waitFor();
+    const overview = page.getByRole('region', { name: 'Across the trust' });
+    await overview.getByRole('rowheader', { name: 'Holmebridge Academy' }).waitFor();
+    await page.getByRole('region', { name: 'Stopped initiatives' }).waitFor();
+    await screenshot(page, 'plans');
+    await expectNoSeriousViolations(page, 'plans');
+    await page.context().close();
+  });
+});
