@@ -16,8 +16,12 @@ export type GroupSummary = { readonly n: number; readonly mean: number; readonly
  * infinite, so one can only be a data error, and letting it through would make every statistic infinite.
  */
 export function present(values: readonly Observation[]): number[] {
-  return values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return values.filter(isPresent);
 }
+
+/** True for a value that counts (see `present`). */
+export const isPresent = (value: Observation): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** Number of non-missing values. */
 export const count = (values: readonly Observation[]): number => present(values).length;
@@ -47,6 +51,17 @@ export function summarise(values: readonly Observation[]): GroupSummary | null {
   return { n: count(values), mean: m, sd: s };
 }
 
+const isSummary = (input: readonly Observation[] | GroupSummary): input is GroupSummary =>
+  !Array.isArray(input);
+
+/** A group given either as raw values or as a summary, as a summary; null below two values. */
+export const asSummary = (input: readonly Observation[] | GroupSummary): GroupSummary | null =>
+  isSummary(input) ? input : summarise(input);
+
+/** Number of pupils in a group given either way. */
+export const sizeOf = (input: readonly Observation[] | GroupSummary): number =>
+  isSummary(input) ? input.n : count(input);
+
 /** The 0.975 quantile of Student's t with `df` degrees of freedom (df need not be a whole number). */
 export function t975(df: number): number {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
@@ -56,20 +71,17 @@ export function t975(df: number): number {
 export type MeanCi = GroupSummary & { readonly se: number; readonly ci: Interval };
 
 /**
- * 95% CI of a mean: mean ± t(0.975, n - 1) × sd / √n. The exact t quantile is used at every n (§1
- * requires it below 200; above that it differs from 1.96 only in the third decimal place).
+ * 95% CI of a mean: mean ± t(0.975, n - 1) × sd / √n. The exact t quantile is used at every n: §1
+ * requires it below 200, and using it above too avoids a jump in the interval's width at n = 200.
  * Takes raw values (missing ones ignored) or an existing summary; null when fewer than two values.
  */
 export function meanCi95(input: readonly Observation[] | GroupSummary): MeanCi | null {
-  const summary = isSummary(input) ? input : summarise(input);
+  const summary = asSummary(input);
   if (summary === null || summary.n < 2) return null;
   const se = summary.sd / Math.sqrt(summary.n);
   const half = t975(summary.n - 1) * se;
   return { ...summary, se, ci: [summary.mean - half, summary.mean + half] };
 }
-
-const isSummary = (input: readonly Observation[] | GroupSummary): input is GroupSummary =>
-  !Array.isArray(input);
 
 export type ProportionCi = {
   readonly successes: number;
@@ -90,8 +102,11 @@ export function wilson(successes: number, n: number): ProportionCi | null {
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (Z95 / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // Clamp only against rounding error at 0/n and n/n, where the exact limit is 0 or 1.
-  return { successes, n, proportion: p, ci: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+  // At 0/n the exact lower limit is 0 and at n/n the upper is 1; floating point misses both by a
+  // hair, and the clamps keep rounding error from pushing a limit past the proportion or out of [0, 1].
+  const lower = successes === 0 ? 0 : Math.min(p, Math.max(0, centre - half));
+  const upper = successes === n ? 1 : Math.max(p, Math.min(1, centre + half));
+  return { successes, n, proportion: p, ci: [lower, upper] };
 }
 
 function assertCounts(successes: number, n: number): void {
@@ -120,8 +135,8 @@ export function welchGap(
   groupA: readonly Observation[] | GroupSummary,
   groupB: readonly Observation[] | GroupSummary,
 ): Gap | null {
-  const a = isSummary(groupA) ? groupA : summarise(groupA);
-  const b = isSummary(groupB) ? groupB : summarise(groupB);
+  const a = asSummary(groupA);
+  const b = asSummary(groupB);
   if (a === null || b === null || a.n < 2 || b.n < 2) return null;
   const va = (a.sd * a.sd) / a.n;
   const vb = (b.sd * b.sd) / b.n;
@@ -130,9 +145,19 @@ export function welchGap(
   if (se === 0) {
     // Both groups constant: Welch-Satterthwaite is 0/0. The difference is then known without error,
     // so the interval is the point; df falls back to the pooled n1 + n2 - 2.
-    return { difference, se, df: a.n + b.n - 2, ci: [difference, difference], distinguishable: difference !== 0 };
+    return {
+      difference,
+      se,
+      df: a.n + b.n - 2,
+      ci: [difference, difference],
+      distinguishable: difference !== 0,
+    };
   }
-  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  // Welch–Satterthwaite, (va + vb)² / (va²/(na - 1) + vb²/(nb - 1)), written with variance shares
+  // so that tiny variances cannot underflow to 0/0.
+  const wa = va / (va + vb);
+  const wb = vb / (va + vb);
+  const df = 1 / (wa ** 2 / (a.n - 1) + wb ** 2 / (b.n - 1));
   const half = t975(df) * se;
   const ci: Interval = [difference - half, difference + half];
   return { difference, se, df, ci, distinguishable: excludesZero(ci) };

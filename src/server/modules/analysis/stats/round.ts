@@ -1,4 +1,6 @@
 /**
+ * Supports methods.md §3 (Progress 8 bands apply to 2-dp published values) and §5 (effect size to 2 dp).
+ *
  * Rounding as published figures are rounded: half away from zero, to a fixed number of decimal places.
  * Binary floating point stores 0.125 exactly but 1.005 as 1.00499999..., so the scaled value is first
  * cleaned to 15 significant figures; otherwise 1.005 would round down and a published 1.01 would not
