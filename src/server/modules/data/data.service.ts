@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import type { ImportJob, ImportKs4Body } from '../../../shared/contracts/data';
+import type { Actor } from '../../platform/auth/actor';
+import { can } from '../../platform/auth/policy';
+import type { Db } from '../../platform/db/database';
+import { conflict, forbidden, notFound } from '../../platform/errors';
+import { auditService } from '../audit/audit.service';
+import { orgRepository } from '../org/org.repository';
+import { dataRepository as repo } from './data.repository';
+import { parseKs4 } from './ks4-file';
+
+type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
+
+const presentJob = (j: JobRow): ImportJob => ({
+  id: j.id,
+  kind: j.kind,
+  filename: j.filename,
+  fileSha256: j.file_sha256,
+  year: j.year,
+  dryRun: j.dry_run,
+  status: j.status as ImportJob['status'],
+  rowsRead: j.rows_read,
+  rowsAccepted: j.rows_accepted,
+  rowsRejected: j.rows_rejected,
+  createdAt: j.created_at.toISOString(),
+  createdByName: j.created_by_name,
+});
+
+/** Formula-looking text (=, +, -, @) is prefixed so a spreadsheet shows it rather than runs it. */
+export const spreadsheetSafe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
+
+export function createDataService(db: Db) {
+  const requireImport = (actor: Actor) => {
+    if (!can(actor, 'data.import', { trustId: actor.trustId })) throw forbidden();
+  };
+
+  return {
+    /**
+     * Imports a KS4 performance tables file, all or nothing: one invalid row rejects the file with
+     * a report of every problem, and nothing is written. A re-import of the year replaces it.
+     */
+    async importKs4(actor: Actor, body: ImportKs4Body) {
+      requireImport(actor);
+      const sha256 = createHash('sha256').update(body.content).digest('hex');
+      const parsed = parseKs4(body.content);
+      const ok = parsed.rejected.length === 0;
+      const status = !ok ? 'rejected' : body.dryRun ? 'validated' : 'committed';
+      const jobId = await db.transaction().execute(async (tx) => {
+        const { id } = await repo.insertJob(tx, {
+          trustId: actor.trustId,
+          kind: 'ks4_performance',
+          filename: body.filename,
+          sha256,
+          year: body.year,
+          dryRun: body.dryRun,
+          status,
+          rowsRead: parsed.rowsRead,
+          rowsAccepted: ok ? parsed.rows.length : 0,
+          rowsRejected: parsed.rejected.length,
+          rejected: parsed.rejected.slice(0, 5000),
+          createdBy: actor.via === 'system' ? null : actor.personId,
+        });
+        if (status === 'committed')
+          await repo.replaceOutcomes(tx, actor.trustId, id, 'ks4', body.year, parsed.rows);
+        await auditService.record(tx, actor, {
+          action: 'import',
+          entityType: 'import_job',
+          entityId: id,
+          changes: {
+            kind: 'ks4_performance',
+            filename: body.filename,
+            sha256,
+            status,
+            rows: parsed.rowsRead,
+          },
+        });
+        return id;
+      });
+      const job = (await repo.listJobs(db, actor.trustId)).find((j) => j.id === jobId)!;
+      return { ...presentJob(job), rejected: parsed.rejected.slice(0, 200) };
+    },
+
+    async listJobs(actor: Actor): Promise<ImportJob[]> {
+      requireImport(actor);
+      return (await repo.listJobs(db, actor.trustId)).map(presentJob);
+    },
+
+    /** The rejected rows of a job as CSV: row number, column, value and the reason. */
+    async rejectedCsv(actor: Actor, jobId: string): Promise<string> {
+      requireImport(actor);
+      const job = await repo.findJob(db, actor.trustId, jobId);
+      if (!job) throw notFound('Import');
+      return stringify([
+        ['row', 'column', 'value', 'reason'],
+        ...job.rejected.map((r) => [String(r.row), r.column, spreadsheetSafe(r.value), r.reason]),
+      ]);
+    },
+
+    /** Removes exactly the rows an import wrote. */
+    async deleteImport(actor: Actor, jobId: string): Promise<number> {
+      requireImport(actor);
+      const job = await repo.findJob(db, actor.trustId, jobId);
+      if (!job) throw notFound('Import');
+      if (job.status !== 'committed') throw conflict('Only a committed import has rows to delete.');
+      return db.transaction().execute(async (tx) => {
+        const n = await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId);
+        await repo.markDeleted(tx, actor.trustId, jobId);
+        await auditService.record(tx, actor, {
+          action: 'delete_import',
+          entityType: 'import_job',
+          entityId: jobId,
+          changes: { rows: n },
+        });
+        return n;
+      });
+    },
+
+    async schoolOutcomes(actor: Actor, schoolId: string) {
+      const school = await orgRepository.findSchool(db, actor.trustId, schoolId);
+      if (!school) throw notFound('School');
+      if (!can(actor, 'school.read', { trustId: actor.trustId, schoolId })) throw forbidden();
+      const la = await repo.laCodeOfUrn(db, actor.trustId, school.urn);
+      const rows = await repo.outcomesForSchool(db, actor.trustId, school.urn, la);
+      return rows.map((r) => ({
+        dataset: r.dataset,
+        year: r.year,
+        recordLevel: r.record_level as 'school',
+        laCode: r.la_code,
+        urn: r.urn,
+        schoolName: r.school_name,
+        measures: r.measures,
+        missing: r.missing,
+      }));
+    },
+  };
+}
+
+export type DataService = ReturnType<typeof createDataService>;
