@@ -1,3 +1,4 @@
+import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
 import { createDataService } from './modules/data/data.service';
@@ -36,6 +37,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     planSupport: createPlanSupportService(db),
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
     data: createDataService(db),
+    analysis: createAnalysisService(db, config.suppressionThreshold),
   };
 }
 

@@ -7,7 +7,7 @@ import { orgRepository } from '../org/org.repository';
 import { defaultYearGroups } from '../org/year-groups';
 import { peopleRepository } from '../people/people.repository';
 import { demoRepository } from './demo.repository';
-import { seedDemoEvaluation } from './demo-evaluation';
+import { seedDemoEvaluation, seedDemoPupils } from './demo-evaluation';
 import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
@@ -71,6 +71,7 @@ export function createDemoService(
         return trustId;
       });
       await seedDemoEvaluation(db, trustId, services);
+      await seedDemoPupils(db, trustId);
       return {
         trustName: demoTrustName,
         email: demoEmail(demoPeople[0]!.name),

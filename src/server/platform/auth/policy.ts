@@ -29,7 +29,9 @@ export type Action =
   | 'evaluation.agree'
   | 'plan.read'
   | 'plan.write'
-  | 'data.import';
+  | 'data.import'
+  | 'analysis.read'
+  | 'pupil.read';
 
 export type Resource = {
   trustId: string;
@@ -40,7 +42,9 @@ export type Resource = {
   liaisonPersonId?: string | null;
 };
 
-const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read', 'plan.read'];
+const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read', 'plan.read', 'analysis.read'];
+// Pupil-level figures (including groups too small to publish) are for staff who work with pupils.
+const PUPILS: Action[] = ['pupil.read'];
 // Trustees and governors see agreed judgements only; school staff see their drafts too.
 const READ_AGREED: Action[] = ['evaluation.read_agreed'];
 const READ_EVALUATION: Action[] = ['evaluation.read', 'evaluation.read_agreed'];
@@ -70,8 +74,11 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'plan.read',
     'plan.write',
     'data.import',
+    'analysis.read',
+    ...PUPILS,
   ]),
   improvement_lead: new Set<Action>([
+    ...PUPILS,
     'trust.read',
     ...READ_ORG,
     'person.read',
@@ -97,6 +104,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...READ_EVALUATION,
     'evaluation.respond',
     'plan.write',
+    ...PUPILS,
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -104,9 +112,10 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...READ_EVALUATION,
     'evaluation.respond',
     'plan.write',
+    ...PUPILS,
   ]),
-  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION]),
-  data_manager: new Set<Action>(READ_ORG),
+  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
+  data_manager: new Set<Action>([...READ_ORG, ...PUPILS]),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');

@@ -443,7 +443,49 @@ export interface FidelityValuesTable {
   note: Generated<string>;
 }
 
+export interface PupilsTable {
+  id: Generated<string>;
+  trust_id: string;
+  school_id: string;
+  upn: string | null;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  sex: string;
+  year_group: string;
+  disadvantaged: boolean;
+  fsm: boolean;
+  sen: string;
+  eal: boolean;
+  ethnicity: string;
+  ks2_reading: number | null;
+  ks2_maths: number | null;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  trust_id: string;
+  name: string;
+  subject: string;
+  year_group: string;
+  academic_year: string;
+  collection_point: string;
+  grade_set: string;
+  taken_on: string;
+}
+
+export interface ResultsTable {
+  id: Generated<string>;
+  trust_id: string;
+  assessment_id: string;
+  pupil_id: string;
+  value: number;
+}
+
 export interface Database {
+  pupils: PupilsTable;
+  assessments: AssessmentsTable;
+  results: ResultsTable;
   barriers: BarriersTable;
   support_records: SupportRecordsTable;
   fidelity_measures: FidelityMeasuresTable;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pupilsRepository } from '../../modules/data/pupils.repository';
 import { orgRepository } from '../../modules/org/org.repository';
 import { peopleRepository } from '../../modules/people/people.repository';
 import { openRound, smallSchoolTool } from '../../test/evaluation-fixtures';
@@ -168,6 +169,30 @@ const freshImport = async (t: TrustFixture) =>
   });
 
 const cases: Case[] = [
+  {
+    route: 'GET /api/v1/analysis/assessments',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/analysis/assessments' }),
+  },
+  {
+    route: 'GET /api/v1/analysis/gaps',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async (t) => {
+      const { id } = await pupilsRepository.insertAssessment(h.db, {
+        trustId: t.trustId,
+        name: unique('Mock'),
+        subject: 'Maths',
+        yearGroup: 'Y11',
+        academicYear: '2025/26',
+        collectionPoint: 'Spring 1',
+        gradeSet: 'gcse',
+        takenOn: '2026-01-20',
+      });
+      return { method: 'GET', url: `/api/v1/analysis/gaps?assessmentId=${id}` };
+    },
+  },
   {
     route: 'GET /api/v1/priorities/:id/support',
     allowed: planReadersA,

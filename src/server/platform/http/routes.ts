@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAnalysisRoutes } from '../../modules/analysis/analysis.routes';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerDataRoutes } from '../../modules/data/data.routes';
@@ -30,6 +31,7 @@ export async function registerRoutes(
       registerPlanSupportRoutes(v1, services);
       registerDataRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
+      registerAnalysisRoutes(v1, services);
     },
     { prefix: '/v1' },
   );

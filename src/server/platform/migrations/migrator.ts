@@ -6,6 +6,7 @@ import * as m0003 from './0003-planning';
 import * as m0004 from './0004-published-data';
 import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-plan-support';
+import * as m0007 from './0007-pupils';
 
 /** Listed explicitly so the bundle and the CLI run the same ordered set without reading the filesystem. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-published-data': m0004,
   '0005-monitoring': m0005,
   '0006-plan-support': m0006,
+  '0007-pupils': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assessmentList, gapAnalysis, gapQuery } from '../../../shared/contracts/analysis';
+import { actorOf } from '../../platform/http/request-auth';
+import type { Services } from '../../services';
+
+export function registerAnalysisRoutes(app: FastifyInstance, { analysis }: Services): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Analysis'];
+  r.get('/analysis/assessments', { schema: { tags, response: { 200: assessmentList } } }, async (req) => ({
+    assessments: await analysis.assessments(actorOf(req)),
+  }));
+  r.get(
+    '/analysis/gaps',
+    { schema: { tags, querystring: gapQuery, response: { 200: gapAnalysis } } },
+    async (req) => analysis.gaps(actorOf(req), req.query.assessmentId, req.query.groupBy),
+  );
+}

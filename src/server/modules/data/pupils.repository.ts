@@ -1,0 +1,85 @@
+import type { Db } from '../../platform/db/database';
+import type { SyntheticPupil } from './synthetic';
+
+export const pupilsRepository = {
+  insertAssessment(
+    db: Db,
+    a: {
+      trustId: string;
+      name: string;
+      subject: string;
+      yearGroup: string;
+      academicYear: string;
+      collectionPoint: string;
+      gradeSet: string;
+      takenOn: string;
+    },
+  ) {
+    return db
+      .insertInto('assessments')
+      .values({
+        trust_id: a.trustId,
+        name: a.name,
+        subject: a.subject,
+        year_group: a.yearGroup,
+        academic_year: a.academicYear,
+        collection_point: a.collectionPoint,
+        grade_set: a.gradeSet,
+        taken_on: a.takenOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Inserts pupils in batches and returns their ids in the same order. */
+  async insertPupils(db: Db, trustId: string, schoolId: string, pupils: SyntheticPupil[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < pupils.length; i += 500) {
+      const rows = await db
+        .insertInto('pupils')
+        .values(
+          pupils.slice(i, i + 500).map((p) => ({
+            trust_id: trustId,
+            school_id: schoolId,
+            upn: p.upn,
+            given_name: p.givenName,
+            family_name: p.familyName,
+            date_of_birth: p.dateOfBirth,
+            sex: p.sex,
+            year_group: p.yearGroup,
+            disadvantaged: p.disadvantaged,
+            fsm: p.fsm,
+            sen: p.sen,
+            eal: p.eal,
+            ethnicity: p.ethnicity,
+            ks2_reading: p.ks2Reading,
+            ks2_maths: p.ks2Maths,
+          })),
+        )
+        .returning('id')
+        .execute();
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  },
+
+  async insertResults(
+    db: Db,
+    trustId: string,
+    rows: { assessmentId: string; pupilId: string; value: number }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) {
+      await db
+        .insertInto('results')
+        .values(
+          rows.slice(i, i + 2000).map((r) => ({
+            trust_id: trustId,
+            assessment_id: r.assessmentId,
+            pupil_id: r.pupilId,
+            value: r.value,
+          })),
+        )
+        .execute();
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import type { Db } from '../../platform/db/database';
+import { pupilsRepository } from './pupils.repository';
+import { generateCohort } from './synthetic';
+
+type SchoolToSeed = { id: string; urn: string; phase: string; effect: number; size: number };
+
+/**
+ * Gives a trust a year of synthetic results: Year 6 KS2 reading and maths at primary schools, and a
+ * Year 11 maths and English mock at secondary and all-through schools. Deterministic from `seed`.
+ */
+export async function seedSyntheticPupils(
+  db: Db,
+  trustId: string,
+  schools: SchoolToSeed[],
+  seed = 2026,
+): Promise<number> {
+  const assessment = (
+    name: string,
+    subject: string,
+    yearGroup: string,
+    collectionPoint: string,
+    gradeSet: string,
+    takenOn: string,
+  ) =>
+    pupilsRepository.insertAssessment(db, {
+      trustId,
+      name,
+      subject,
+      yearGroup,
+      academicYear: '2025/26',
+      collectionPoint,
+      gradeSet,
+      takenOn,
+    });
+  const ks2 = {
+    Reading: (
+      await assessment('Year 6 reading (KS2 test)', 'Reading', 'Y6', 'Summer 2', 'ks2_scaled', '2026-05-12')
+    ).id,
+    Maths: (
+      await assessment('Year 6 maths (KS2 test)', 'Maths', 'Y6', 'Summer 2', 'ks2_scaled', '2026-05-14')
+    ).id,
+  };
+  const mocks = {
+    Maths: (await assessment('Year 11 maths mock', 'Maths', 'Y11', 'Spring 1', 'gcse', '2026-01-20')).id,
+    English: (await assessment('Year 11 English mock', 'English', 'Y11', 'Spring 1', 'gcse', '2026-01-22'))
+      .id,
+  };
+  let total = 0;
+  for (const [i, s] of schools.entries()) {
+    const yearGroup = s.phase === 'primary' ? 'Y6' : 'Y11';
+    const pupils = generateCohort({
+      seed: seed * 100 + i,
+      laCode: '380',
+      estab: s.urn.slice(-4),
+      size: s.size,
+      yearGroup,
+      schoolEffect: s.effect,
+      birthYear: yearGroup === 'Y6' ? 2014 : 2009,
+    });
+    const ids = await pupilsRepository.insertPupils(db, trustId, s.id, pupils);
+    const ids2 = yearGroup === 'Y6' ? ks2 : mocks;
+    const results = pupils.flatMap((p, k) =>
+      Object.entries(p.results).map(([subject, value]) => ({
+        assessmentId: ids2[subject as keyof typeof ids2],
+        pupilId: ids[k]!,
+        value,
+      })),
+    );
+    await pupilsRepository.insertResults(db, trustId, results);
+    total += pupils.length;
+  }
+  return total;
+}

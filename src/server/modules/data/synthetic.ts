@@ -1,0 +1,151 @@
+import { upnCheckLetter } from './upn';
+
+/**
+ * Deterministic synthetic pupils and results for demos, tests and benchmarks. Characteristic rates
+ * follow issue guidance (disadvantaged ~25%, SEN support ~13%, EHCP ~3%, EAL ~20%); attainment is
+ * driven by one latent ability, so prior attainment and outcomes correlate, and disadvantaged pupils
+ * start about half a standard deviation lower, roughly the national gap.
+ */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+const GIVEN = [
+  'Amelia',
+  'Noah',
+  'Olivia',
+  'Muhammad',
+  'Isla',
+  'George',
+  'Ava',
+  'Leo',
+  'Freya',
+  'Oscar',
+  'Maya',
+  'Arlo',
+  'Zara',
+  'Alfie',
+  'Ivy',
+  'Yusuf',
+  'Ruby',
+  'Theo',
+  'Aisha',
+  'Jack',
+];
+const FAMILY = [
+  'Smith',
+  'Khan',
+  'Jones',
+  'Taylor',
+  'Ahmed',
+  'Brown',
+  'Williams',
+  'Patel',
+  'Wilson',
+  'Hussain',
+  'Evans',
+  'Walker',
+  'Begum',
+  'Wright',
+  'Ali',
+  'Hughes',
+  'Green',
+  'Shah',
+  'Lewis',
+  'Clarke',
+];
+const ETHNICITY = [
+  'WBRI',
+  'WBRI',
+  'WBRI',
+  'WBRI',
+  'WBRI',
+  'WOTH',
+  'APKN',
+  'ABAN',
+  'AIND',
+  'BAFR',
+  'BCRB',
+  'MWBC',
+  'CHNE',
+  'OOTH',
+];
+
+export type SyntheticPupil = {
+  upn: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: 'M' | 'F';
+  yearGroup: string;
+  disadvantaged: boolean;
+  fsm: boolean;
+  sen: 'N' | 'K' | 'E';
+  eal: boolean;
+  ethnicity: string;
+  ks2Reading: number | null;
+  ks2Maths: number | null;
+  /** Outcome per subject on the cohort's scale. */
+  results: Record<string, number>;
+};
+
+export type CohortSpec = {
+  seed: number;
+  laCode: string;
+  estab: string;
+  size: number;
+  yearGroup: 'Y6' | 'Y11';
+  /** School effect in standard deviations (better schools above 0). */
+  schoolEffect: number;
+  birthYear: number;
+};
+
+/** One year group of one school. Y6 gets KS2 scaled scores; Y11 gets GCSE points with KS2 prior attainment. */
+export function generateCohort(spec: CohortSpec): SyntheticPupil[] {
+  const r = rng(spec.seed);
+  return Array.from({ length: spec.size }, (_, i) => {
+    const disadvantaged = r() < 0.25;
+    const senRoll = r();
+    const sen = senRoll < 0.03 ? 'E' : senRoll < 0.16 ? 'K' : 'N';
+    const ability =
+      normal(r) + spec.schoolEffect - (disadvantaged ? 0.5 : 0) - (sen === 'E' ? 1.2 : sen === 'K' ? 0.6 : 0);
+    const ks2 = (noise: number) => clamp(Math.round(104 + 6.5 * (ability + 0.45 * noise)), 80, 120);
+    const rest = `${spec.laCode}${spec.estab}${String(spec.birthYear + 4).slice(2)}${String(i + 1).padStart(3, '0')}`;
+    const pupil: SyntheticPupil = {
+      upn: `${upnCheckLetter(rest)}${rest}`,
+      givenName: pick(r, GIVEN),
+      familyName: pick(r, FAMILY),
+      dateOfBirth: `${spec.birthYear}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+      sex: r() < 0.5 ? 'F' : 'M',
+      yearGroup: spec.yearGroup,
+      disadvantaged,
+      fsm: disadvantaged && r() < 0.8,
+      sen,
+      eal: r() < 0.2,
+      ethnicity: pick(r, ETHNICITY),
+      ks2Reading: ks2(normal(r)),
+      ks2Maths: ks2(normal(r)),
+      results: {},
+    };
+    if (spec.yearGroup === 'Y6') {
+      pupil.ks2Reading = null;
+      pupil.ks2Maths = null;
+      pupil.results = { Reading: ks2(normal(r)), Maths: ks2(normal(r)) };
+    } else {
+      const gcse = () => clamp(Math.round(4.6 + 1.9 * (ability + 0.5 * normal(r))), 0, 9);
+      pupil.results = { Maths: gcse(), English: gcse() };
+    }
+    return pupil;
+  });
+}
