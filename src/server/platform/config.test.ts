@@ -24,3 +24,10 @@ describe('configuration', () => {
     expect(loadConfig({ APP_URL: 'https://sip.example.org' }).cookieSecure).toBe(true);
   });
 });
+
+describe('suppression threshold', () => {
+  it('can be raised but never set below 3', () => {
+    expect(loadConfig({ SUPPRESSION_THRESHOLD: '10' }).suppressionThreshold).toBe(10);
+    expect(() => loadConfig({ SUPPRESSION_THRESHOLD: '2' })).toThrow(/SUPPRESSION_THRESHOLD/);
+  });
+});

@@ -31,7 +31,8 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('School Improvement Platform <no-reply@localhost>'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(6),
+  // methods.md §6: never below 3, however a trust configures it.
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).max(50).default(6),
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
 });
 
