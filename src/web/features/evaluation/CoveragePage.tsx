@@ -1,10 +1,11 @@
-import { Anchor, Breadcrumbs, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { z } from 'zod';
 import type { coverage } from '../../../shared/contracts/evaluation';
 import type { Scale } from '../../../shared/contracts/frameworks';
+import { Crumbs } from '../../app/Crumbs';
 import { plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
@@ -103,17 +104,13 @@ export function CoveragePage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Anchor component={Link} to={`/evaluate/rounds/${roundId}`} size="sm">
-              {round.data?.name ?? 'Round'}
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              Coverage
-            </Text>
-          </Breadcrumbs>
+          <Crumbs
+            items={[
+              { label: 'Self-evaluation', to: '/evaluate' },
+              { label: round.data?.name ?? 'Round', to: `/evaluate/rounds/${roundId}` },
+              { label: 'Coverage' },
+            ]}
+          />
         }
         title={round.data ? `Coverage: ${round.data.name}` : 'Coverage'}
         description="How well this round’s tools cover the CST model of trust-led improvement and Ofsted’s evaluation areas, and how the statements on each were judged."

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { SubjectDetail } from '../../../shared/contracts/evaluation';
 import { ApiError } from '../../app/api';
+import { Crumbs } from '../../app/Crumbs';
 import { PageHeader } from '../../app/PageHeader';
 import { StatusBadge } from '../../app/StatusBadge';
 import { ErrorState, isMissing, PageLoader } from '../../app/states';
@@ -88,17 +89,13 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
     <SaveRegistryContext value={registry}>
       <PageHeader
         above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Anchor component={Link} to={`/evaluate/rounds/${detail.round.id}`} size="sm">
-              {detail.round.name}
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              {subjectLabel(s)}
-            </Text>
-          </Breadcrumbs>
+          <Crumbs
+            items={[
+              { label: 'Self-evaluation', to: '/evaluate' },
+              { label: detail.round.name, to: `/evaluate/rounds/${detail.round.id}` },
+              { label: subjectLabel(s) },
+            ]}
+          />
         }
         title={`${subjectLabel(s)}: ${s.toolName}`}
         description={`${detail.round.name}${s.liaisonName ? ` · liaison ${s.liaisonName}` : ''}`}
@@ -136,7 +133,7 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
               <Tabs.Tab key={a.id} value={String(i)}>
                 {a.title}{' '}
                 <Text span size="xs" c="dimmed">
-                  {doneIn(i)}/{a.statements.length}
+                  ({doneIn(i)} of {a.statements.length} {mode === 'review' ? 'agreed' : 'done'})
                 </Text>
               </Tabs.Tab>
             ))}

@@ -20,16 +20,26 @@ type Props = {
 };
 
 /** The scale as a row of choices (a column on a phone); arrow keys move between points. */
-export function JudgementControl({ label, code, headingId, scale, value, onChange, disabled, note, vertical }: Props) {
+export function JudgementControl({
+  label,
+  code,
+  headingId,
+  scale,
+  value,
+  onChange,
+  disabled,
+  note,
+  vertical,
+}: Props) {
   const labelId = useId();
   const narrow = useMediaQuery('(max-width: 40em)');
   const data = scale.points.map((p) => ({
     value: String(p.value),
     label: (
       <>
-        <Text span fw={700} mr={6}>
+        <Text span fw={700} mr={2}>
           {p.value}
-        </Text>
+        </Text>{' '}
         {p.label}
       </>
     ),

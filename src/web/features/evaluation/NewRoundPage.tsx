@@ -1,7 +1,5 @@
 import {
   Alert,
-  Anchor,
-  Breadcrumbs,
   Button,
   Checkbox,
   Group,
@@ -20,6 +18,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ToolSummary } from '../../../shared/contracts/frameworks';
 import type { School } from '../../../shared/contracts/org';
 import type { Person } from '../../../shared/contracts/people';
+import { Crumbs } from '../../app/Crumbs';
 import { plural } from '../../app/format';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
@@ -30,21 +29,24 @@ import { usePermissions } from '../auth/permissions';
 import { toolsQuery } from '../frameworks/frameworks.api';
 import { StarterLibraryButton } from '../frameworks/ToolLibraryPage';
 import { schoolsQuery } from '../schools/schools.api';
-import { useCreateRound } from './evaluation.api';
+import { roundsQuery, useCreateRound } from './evaluation.api';
 import { completedByLabels, cycleLabels } from './evaluation-text';
 import { initialRoundValues, type RoundFormValues, toRoundBody, validateRound } from './round-form';
 import { SchoolLiaisonTable } from './SchoolLiaisonTable';
 
 const cycleOptions = Object.entries(cycleLabels).map(([value, label]) => ({ value, label }));
 
-type FormProps = { tools: ToolSummary[]; schools: School[]; people: Person[] };
+type FormProps = { tools: ToolSummary[]; schools: School[]; people: Person[]; roundNames: string[] };
 
-function NewRoundForm({ tools, schools, people }: FormProps) {
+function NewRoundForm({ tools, schools, people, roundNames }: FormProps) {
   const navigate = useNavigate();
   const create = useCreateRound();
   const [formError, setFormError] = useState<string>();
   const form = useForm<RoundFormValues>({
-    initialValues: initialRoundValues(schools.map((s) => s.id)),
+    initialValues: initialRoundValues(
+      schools.map((s) => s.id),
+      roundNames,
+    ),
     validate: (values) => validateRound(values, tools),
   });
   const liaisonOptions = people
@@ -81,8 +83,8 @@ function NewRoundForm({ tools, schools, people }: FormProps) {
             {formError}
           </Alert>
         )}
-        <Paper p="lg" component="fieldset" style={{ border: 0, margin: 0 }}>
-          <Title order={2} fz="lg" component="legend" mb="sm">
+        <Paper p="lg" component="section" aria-labelledby="round-heading">
+          <Title order={2} fz="lg" id="round-heading" mb="sm">
             The round
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -181,22 +183,14 @@ export function NewRoundPage() {
   const tools = useQuery(toolsQuery);
   const schools = useQuery(schoolsQuery);
   const people = useQuery({ ...peopleQuery(undefined), enabled: permissions.canListAllPeople });
+  const rounds = useQuery(roundsQuery);
   const error = tools.error ?? schools.error ?? people.error;
   const activeTools = tools.data?.filter((t) => t.status === 'active');
 
   return (
     <>
       <PageHeader
-        above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              Start a round
-            </Text>
-          </Breadcrumbs>
-        }
+        above={<Crumbs items={[{ label: 'Self-evaluation', to: '/evaluate' }, { label: 'Start a round' }]} />}
         title="Start a round"
         description="Choose what schools will evaluate, when, and who agrees each school’s judgements."
       />
@@ -229,6 +223,7 @@ export function NewRoundPage() {
           tools={activeTools}
           schools={schools.data.filter((s) => s.status !== 'archived')}
           people={people.data ?? []}
+          roundNames={rounds.data?.map((r) => r.name) ?? []}
         />
       )}
     </>

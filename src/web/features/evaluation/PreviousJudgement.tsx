@@ -52,6 +52,11 @@ export function PreviousJudgement({ response: r, scale, current, carriedForward 
         </Tooltip>
       )}
       <ChangeSince current={current} previous={r.previousAgreedValue} />
+      {r.leftLastTime && !r.notJudged && r.notJudgedNote && (
+        <Text size="sm" w="100%">
+          Note from last time: {r.notJudgedNote}
+        </Text>
+      )}
     </Group>
   );
 }

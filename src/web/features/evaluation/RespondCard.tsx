@@ -136,20 +136,24 @@ export const RespondCard = memo(function RespondCard({
           note={draft.notJudged ? 'Left until next time, so not judged this round' : undefined}
           onChange={(selfValue) => change({ selfValue })}
         />
-        <Textarea
-          label="Why? What does the evidence show?"
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={4000}
-          value={draft.selfReason}
-          onChange={(e) => change({ selfReason: e.currentTarget.value })}
-        />
-        <EvidenceChips
-          sources={sources}
-          value={draft.evidence}
-          onChange={(evidence) => change({ evidence })}
-        />
+        {!draft.notJudged && (
+          <>
+            <Textarea
+              label="Why? What does the evidence show?"
+              autosize
+              minRows={2}
+              maxRows={8}
+              maxLength={4000}
+              value={draft.selfReason}
+              onChange={(e) => change({ selfReason: e.currentTarget.value })}
+            />
+            <EvidenceChips
+              sources={sources}
+              value={draft.evidence}
+              onChange={(evidence) => change({ evidence })}
+            />
+          </>
+        )}
         <Switch
           label="Leave until next time"
           description="For a statement you cannot judge fairly yet; it stays on the list for next round"

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconArrowForward,
@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { RoundDetail } from '../../../shared/contracts/evaluation';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { Crumbs } from '../../app/Crumbs';
 import { formatDate, plural } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../app/PageHeader';
@@ -94,16 +95,7 @@ export function RoundPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              {r.name}
-            </Text>
-          </Breadcrumbs>
-        }
+        above={<Crumbs items={[{ label: 'Self-evaluation', to: '/evaluate' }, { label: r.name }]} />}
         title={r.name}
         description={`${roundStatusText[r.status].label} · ${formatDate(r.opensOn)} to ${formatDate(r.closesOn)} · ${cycleLabels[r.cycle].toLowerCase()}`}
         actions={

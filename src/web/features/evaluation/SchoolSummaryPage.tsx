@@ -1,9 +1,10 @@
-import { Anchor, Breadcrumbs, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { EvaluationSummary } from '../../../shared/contracts/evaluation';
 import type { Scale } from '../../../shared/contracts/frameworks';
+import { Crumbs } from '../../app/Crumbs';
 import { formatDate, plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { StatusBadge } from '../../app/StatusBadge';
@@ -45,18 +46,24 @@ function ToolSection({
         </div>
         <StatusBadge {...subjectStatusText[tool.status]} size="sm" />
       </Group>
-      <Table verticalSpacing="xs" captionSide="top" className={classes.table}>
+      <Table verticalSpacing="xs" captionSide="top" className={classes.table} layout="fixed">
         <Table.Caption ta="left" c="dimmed">
           Judgements by aspect
           {tool.status === 'agreed' ? ' (agreed)' : ' (agreed where agreed, otherwise the school’s own)'}
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Aspect</Table.Th>
+            <Table.Th scope="col" w="30%">
+              Aspect
+            </Table.Th>
             <Table.Th scope="col" w="45%">
               Judgements
             </Table.Th>
-            {hasPrevious && <Table.Th scope="col">Change since last round</Table.Th>}
+            {hasPrevious && (
+              <Table.Th scope="col" w="25%">
+                Change since last round
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -113,22 +120,19 @@ export function SchoolSummaryPage() {
     <div className={classes.page}>
       <PageHeader
         above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›" className={classes.noPrint}>
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Anchor component={Link} to={`/evaluate/rounds/${roundId}`} size="sm">
-              {summary.data?.round.name ?? 'Round'}
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              {schoolName}
-            </Text>
-          </Breadcrumbs>
+          <Crumbs
+            className={classes.noPrint}
+            items={[
+              { label: 'Self-evaluation', to: '/evaluate' },
+              { label: summary.data?.round.name ?? 'Round', to: `/evaluate/rounds/${roundId}` },
+              { label: schoolName },
+            ]}
+          />
         }
         title={title}
         description={
           summary.data
-            ? `Self-evaluation summary for ${formatDate(summary.data.round.opensOn)} to ${formatDate(summary.data.round.closesOn)}, printed from the School Improvement Platform.`
+            ? `Self-evaluation summary for the round open from ${formatDate(summary.data.round.opensOn)} to ${formatDate(summary.data.round.closesOn)}.`
             : undefined
         }
         actions={

@@ -8,9 +8,9 @@ export function StatementHeader({ code, text, guidance, headingId, aside }: Prop
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
       <Stack gap={4}>
         <Title order={3} fz="md" fw={600} id={headingId} lh={1.45}>
-          <Text span ff="monospace" fz="sm" c="dimmed" mr={8}>
+          <Text span ff="monospace" fz="sm" c="dimmed" mr={4}>
             {code}
-          </Text>
+          </Text>{' '}
           {text}
         </Title>
         {guidance && (

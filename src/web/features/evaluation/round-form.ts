@@ -16,9 +16,16 @@ export type RoundFormValues = {
 };
 
 /** A termly round opening today for six weeks, every school taking part, named after the term. */
-export function initialRoundValues(schoolIds: string[], today = todayIso()): RoundFormValues {
+export function initialRoundValues(
+  schoolIds: string[],
+  takenNames: readonly string[] = [],
+  today = todayIso(),
+): RoundFormValues {
+  const term = termName(today);
+  let name = term;
+  for (let n = 2; takenNames.includes(name); n++) name = `${term} (${n})`;
   return {
-    name: termName(today),
+    name,
     cycle: 'termly',
     opensOn: formatDate(today),
     closesOn: formatDate(addDays(today, 42)),

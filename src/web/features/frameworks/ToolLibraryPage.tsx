@@ -1,8 +1,8 @@
-import { Anchor, Breadcrumbs, Button, EmptyState, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Button, EmptyState, Paper, SimpleGrid } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBooks, IconFileImport, IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Crumbs } from '../../app/Crumbs';
 import { plural } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../app/PageHeader';
@@ -44,16 +44,7 @@ export function ToolLibraryPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              Tool library
-            </Text>
-          </Breadcrumbs>
-        }
+        above={<Crumbs items={[{ label: 'Self-evaluation', to: '/evaluate' }, { label: 'Tool library' }]} />}
         title="Tool library"
         description="The evaluation tools schools judge themselves against. Each tool groups statements of strong practice into aspects, with one scale for judging them."
         actions={

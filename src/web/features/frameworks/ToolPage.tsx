@@ -1,8 +1,9 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { areaLabels, type ToolVersion } from '../../../shared/contracts/frameworks';
+import { Crumbs } from '../../app/Crumbs';
 import { plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, isMissing, PageLoader } from '../../app/states';
@@ -53,17 +54,13 @@ export function ToolPage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Anchor component={Link} to="/evaluate/tools" size="sm">
-              Tool library
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              {t.name}
-            </Text>
-          </Breadcrumbs>
+          <Crumbs
+            items={[
+              { label: 'Self-evaluation', to: '/evaluate' },
+              { label: 'Tool library', to: '/evaluate/tools' },
+              { label: t.name },
+            ]}
+          />
         }
         title={t.name}
         description={`${areaLabels[t.area]} · completed by ${completedByLabels[t.completedBy].toLowerCase()} · version ${t.version} · ${plural(t.statementCount, 'statement')} in ${plural(t.aspectCount, 'aspect')}`}

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { phaseLabels } from '../../../shared/contracts/org';
+import { Crumbs } from '../../app/Crumbs';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, isMissing, PageLoader } from '../../app/states';
 import { usePermissions } from '../auth/permissions';
@@ -11,6 +12,7 @@ import { DepartmentsSection } from './DepartmentsSection';
 import { EditSchoolModal } from './EditSchoolModal';
 import { HistoryDrawer } from './HistoryDrawer';
 import { SchoolDetails } from './SchoolDetails';
+import { SchoolEvaluationSection } from './SchoolEvaluationSection';
 import { schoolQuery } from './schools.api';
 
 export function SchoolPage() {
@@ -35,16 +37,7 @@ export function SchoolPage() {
   return (
     <>
       <PageHeader
-        above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/" size="sm">
-              Home
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              {s.name}
-            </Text>
-          </Breadcrumbs>
-        }
+        above={<Crumbs items={[{ label: 'Home', to: '/' }, { label: s.name }]} />}
         title={s.name}
         description={`${phaseLabels[s.phase]} school in ${s.localAuthority} · URN ${s.urn}`}
         actions={
@@ -74,7 +67,10 @@ export function SchoolPage() {
         )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <SchoolDetails school={s} />
+            <Stack gap="lg">
+              <SchoolDetails school={s} />
+              <SchoolEvaluationSection schoolId={s.id} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <DepartmentsSection school={s} />
