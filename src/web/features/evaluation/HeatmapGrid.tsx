@@ -14,6 +14,10 @@ type Props = {
   onOpen: (row: number, column: number) => void;
 };
 
+// Fixed column widths let the browser lay out thousands of cells without measuring each one.
+const LABEL_WIDTH = 240;
+const CELL_WIDTH = 34;
+
 const LEVEL_CLASSES = [classes.l0, classes.l1, classes.l2, classes.l3, classes.l4, classes.l5, classes.l6];
 
 /** The row and column of a body cell, read from the DOM so cells need no attributes of their own. */
@@ -134,10 +138,19 @@ export const HeatmapGrid = memo(function HeatmapGrid({ data, tooltipId, onPoint,
   const point = (e: MouseEvent<HTMLTableSectionElement>) => onPoint(targetOf(e.target));
 
   return (
-    <table ref={tableRef} className={classes.table} style={colours} aria-describedby={`${tooltipId}-help`}>
+    <table
+      ref={tableRef}
+      className={classes.table}
+      style={{ ...colours, width: LABEL_WIDTH + CELL_WIDTH * data.columns.length }}
+      aria-describedby={`${tooltipId}-help`}
+    >
       <caption className={classes.caption}>
         Agreed judgements: each row an evaluation, each column a statement
       </caption>
+      <colgroup>
+        <col style={{ width: LABEL_WIDTH }} />
+        <col span={data.columns.length} style={{ width: CELL_WIDTH }} />
+      </colgroup>
       <thead>
         <tr className={classes.groupRow}>
           <td className={classes.corner} />

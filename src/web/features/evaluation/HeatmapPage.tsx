@@ -1,10 +1,11 @@
-import { Anchor, Box, Breadcrumbs, Button, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Box, Button, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Heatmap, RoundDetail } from '../../../shared/contracts/evaluation';
 import { phaseLabels, phases } from '../../../shared/contracts/org';
+import { Crumbs } from '../../app/Crumbs';
 import { plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, isMissing, PageLoader } from '../../app/states';
@@ -14,36 +15,42 @@ import { type CellTarget, HeatmapGrid } from './HeatmapGrid';
 import classes from './HeatmapGrid.module.css';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapTooltip } from './HeatmapTooltip';
-import { groupByTool } from './heatmap-layout';
+import { groupByTool, onlyTool, toolsOf } from './heatmap-layout';
 
-function filterOptions(round: RoundDetail | undefined) {
-  const tools = new Map<string, string>();
+function liaisonOptions(round: RoundDetail | undefined) {
   const liaisons = new Map<string, string>();
-  for (const s of round?.subjects ?? []) {
-    tools.set(s.toolVersionId, s.toolName);
+  for (const s of round?.subjects ?? [])
     if (s.liaisonPersonId && s.liaisonName) liaisons.set(s.liaisonPersonId, s.liaisonName);
-  }
-  const options = (m: Map<string, string>) =>
-    [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  return { tools: options(tools), liaisons: options(liaisons) };
+  return [...liaisons]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/**
- * A school's row only has cells for its own tool, so with several tools the grid opens on the first
- * of them; "All tools" (tool=all) shows every tool side by side.
- */
-function chosenTool(param: string | null, round: RoundDetail | undefined): string | undefined {
-  if (param === ALL) return undefined;
-  if (param) return param;
-  const tools = filterOptions(round).tools;
-  return tools.length > 1 ? tools[0]?.value : undefined;
+function toolOptions(round: RoundDetail | undefined) {
+  const tools = new Map((round?.subjects ?? []).map((s) => [s.toolVersionId, s.toolName]));
+  return [...tools]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 const ALL = 'all';
 
-function Filters({ round }: { round: RoundDetail | undefined }) {
+/**
+ * What the grid shows. A school's row only has cells for its own tool, so when several tools are
+ * in view and none was chosen, the grid opens on the first of them; "All tools" shows them all.
+ * Choosing from the already loaded data, rather than waiting for the round, keeps the first draw fast.
+ */
+function viewOf(data: Heatmap, toolParam: string | null): { view: Heatmap; tool: string | null } {
+  const tools = toolsOf(data);
+  const first = tools[0]?.value;
+  if (toolParam || tools.length < 2 || !first) return { view: groupByTool(data), tool: toolParam };
+  return { view: onlyTool(data, first), tool: first };
+}
+
+function Filters({ round, tool }: { round: RoundDetail | undefined; tool: string | null }) {
   const [params, setParams] = useSearchParams();
-  const { tools, liaisons } = filterOptions(round);
+  const tools = toolOptions(round);
+  const liaisons = liaisonOptions(round);
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -65,7 +72,7 @@ function Filters({ round }: { round: RoundDetail | undefined }) {
         label="Tool"
         data={tools.length > 1 ? [...tools, { value: ALL, label: 'All tools' }] : tools}
         placeholder="All tools"
-        value={chosenTool(params.get('tool'), round) ?? (tools.length > 1 ? ALL : null)}
+        value={tool ?? (tools.length > 1 ? ALL : null)}
         onChange={(v) => set('tool', v)}
         allowDeselect={false}
         w={280}
@@ -132,32 +139,33 @@ function HeatmapView({ data }: { data: Heatmap }) {
 export function HeatmapPage() {
   const roundId = useParams().roundId ?? '';
   const [params] = useSearchParams();
-  const round = useQuery(roundQuery(roundId));
+  const toolParam = params.get('tool');
   const filters: HeatmapFilters = {
     phase: params.get('phase') ?? undefined,
-    toolVersionId: chosenTool(params.get('tool'), round.data),
+    toolVersionId: toolParam && toolParam !== ALL ? toolParam : undefined,
     liaisonPersonId: params.get('liaison') ?? undefined,
   };
-  // Without the round the default tool is unknown; waiting for it avoids drawing the grid twice.
-  const heatmap = useQuery({ ...heatmapQuery(roundId, filters), enabled: round.isSuccess || round.isError });
-  const grouped = useMemo(() => (heatmap.data ? groupByTool(heatmap.data) : undefined), [heatmap.data]);
+  // The round only fills the filter lists, so both load side by side.
+  const round = useQuery(roundQuery(roundId));
+  const heatmap = useQuery(heatmapQuery(roundId, filters));
+  const shown = useMemo(
+    () => (heatmap.data ? viewOf(heatmap.data, toolParam) : undefined),
+    [heatmap.data, toolParam],
+  );
+  const grouped = shown?.view;
   const name = heatmap.data?.round.name ?? round.data?.name;
 
   return (
     <>
       <PageHeader
         above={
-          <Breadcrumbs mb="sm" aria-label="Breadcrumb" separator="›">
-            <Anchor component={Link} to="/evaluate" size="sm">
-              Self-evaluation
-            </Anchor>
-            <Anchor component={Link} to={`/evaluate/rounds/${roundId}`} size="sm">
-              {name ?? 'Round'}
-            </Anchor>
-            <Text size="sm" c="dimmed" aria-current="page">
-              Heatmap
-            </Text>
-          </Breadcrumbs>
+          <Crumbs
+            items={[
+              { label: 'Self-evaluation', to: '/evaluate' },
+              { label: name ?? 'Round', to: `/evaluate/rounds/${roundId}` },
+              { label: 'Heatmap' },
+            ]}
+          />
         }
         title={name ? `Heatmap: ${name}` : 'Heatmap'}
         description="Agreed judgements across the trust, statement by statement, so shared strengths and weaknesses stand out."
@@ -174,7 +182,7 @@ export function HeatmapPage() {
         }
       />
       <Stack gap="lg">
-        <Filters round={round.data} />
+        <Filters round={round.data} tool={shown?.tool ?? toolParam} />
         {!grouped && !heatmap.error && <PageLoader label="Loading the heatmap…" />}
         {heatmap.error && (
           <ErrorState

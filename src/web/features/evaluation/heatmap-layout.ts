@@ -57,3 +57,28 @@ export function groupByTool(data: Heatmap): Heatmap {
     cells: data.cells.map((row) => order.map((i) => row[i] ?? null)),
   };
 }
+
+/** The tools in a heatmap, by name. */
+export function toolsOf(data: Heatmap): { value: string; label: string }[] {
+  const tools = new Map(data.columns.map((c) => [c.toolVersionId, c.toolName]));
+  return [...tools]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * One tool's rows and statements. A statement belongs to one tool, so its weakness counts stand
+ * as the server worked them out.
+ */
+export function onlyTool(data: Heatmap, toolVersionId: string): Heatmap {
+  const keep = data.columns.map((c, i) => (c.toolVersionId === toolVersionId ? i : -1)).filter((i) => i >= 0);
+  const statements = new Set(keep.map((i) => data.columns[i]!.statementId));
+  const rows = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.toolVersionId === toolVersionId);
+  return {
+    ...data,
+    columns: keep.map((i) => data.columns[i]!),
+    rows: rows.map(({ r }) => r),
+    cells: rows.map(({ i }) => keep.map((c) => data.cells[i]?.[c] ?? null)),
+    commonWeaknesses: data.commonWeaknesses.filter((w) => statements.has(w.statementId)),
+  };
+}
