@@ -7,6 +7,7 @@ import { createEvaluationService } from './modules/evaluation/evaluation.service
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
 import { createMonitoringService } from './modules/monitoring/monitoring.service';
+import { createSchoolAgendaService } from './modules/monitoring/school-agenda.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
 import { createPlanSupportService } from './modules/planning/plan-support.service';
@@ -36,6 +37,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     planningViews,
     planSupport: createPlanSupportService(db),
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
+    schoolAgenda: createSchoolAgendaService(db, clock),
     data: createDataService(db),
     analysis: createAnalysisService(db, config.suppressionThreshold),
   };

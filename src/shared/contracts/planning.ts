@@ -451,3 +451,32 @@ export const capacity = z.object({
     }),
   ),
 });
+
+/** A liaison's agenda for a regular meeting with a school. */
+export const schoolAgenda = z.object({
+  schoolId: uuid,
+  on: isoDate,
+  items: z.array(weekItem),
+  evaluations: z.array(
+    z.object({
+      subjectId: uuid,
+      roundName: z.string(),
+      toolName: z.string(),
+      departmentName: z.string().nullable(),
+      status: z.enum(['draft', 'submitted', 'agreed']),
+      closesOn: isoDate,
+      judged: z.number().int(),
+      statements: z.number().int(),
+    }),
+  ),
+  support: z.array(
+    z.object({
+      priorityTitle: z.string(),
+      kind: z.string(),
+      providerName: z.string().nullable(),
+      sessionsHeld: z.number().int(),
+      startedOn: isoDate,
+    }),
+  ),
+});
+export type SchoolAgenda = z.infer<typeof schoolAgenda>;

@@ -117,3 +117,29 @@ describe('meeting log', () => {
     ).toBe(403);
   });
 });
+
+describe('liaison meeting agenda', () => {
+  it('brings together a school’s due plan items, open evaluations and support', async () => {
+    h.clock.set('2026-10-05');
+    const lead = await signIn(h, t.people.lead.email);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/schools/${t.schoolA}/agenda`,
+      headers: lead.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ title: 'Phone home on the first day of absence', overdue: true }),
+    ]);
+    const other = await signIn(h, t.people.headB.email);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/schools/${t.schoolA}/agenda`,
+          headers: other.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

@@ -170,6 +170,11 @@ const freshImport = async (t: TrustFixture) =>
 
 const cases: Case[] = [
   {
+    route: 'GET /api/v1/schools/:id/agenda',
+    allowed: planReadersA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}/agenda` }),
+  },
+  {
     route: 'GET /api/v1/analysis/assessments',
     allowed: everyone.filter((p) => p !== 'noRoles'),
     ownTrust: true,
