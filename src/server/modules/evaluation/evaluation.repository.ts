@@ -29,59 +29,53 @@ const roundColumns = [
 ] as const;
 
 function subjectsQuery(db: Db, trustId: string) {
-  return db
-    .selectFrom('round_subjects as rs')
-    .innerJoin('tool_versions as v', 'v.id', 'rs.tool_version_id')
-    .innerJoin('evaluation_tools as t', 't.id', 'v.tool_id')
-    .leftJoin('schools as s', 's.id', 'rs.school_id')
-    .leftJoin('departments as d', 'd.id', 'rs.department_id')
-    .leftJoin('people as l', 'l.id', 'rs.liaison_person_id')
-    .where('rs.trust_id', '=', trustId)
-    .select([
-      'rs.id',
-      'rs.round_id',
-      'rs.tool_version_id',
-      'rs.school_id',
-      'rs.department_id',
-      'rs.liaison_person_id',
-      'rs.status',
-      'rs.version',
-      'v.name as tool_name',
-      'v.completed_by',
-      'v.area as tool_area',
-      'v.scale',
-      't.key as tool_key',
-      's.name as school_name',
-      's.phase as school_phase',
-      'd.name as department_name',
-      'l.name as liaison_name',
-    ])
-    .select((eb) => [
-      eb
-        .selectFrom('responses as x')
-        .whereRef('x.round_subject_id', '=', 'rs.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('statements'),
-      eb
-        .selectFrom('responses as x')
-        .whereRef('x.round_subject_id', '=', 'rs.id')
-        .where('x.not_judged', '=', false)
-        .where('x.self_value', 'is not', null)
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('judged'),
-      eb
-        .selectFrom('responses as x')
-        .whereRef('x.round_subject_id', '=', 'rs.id')
-        .where('x.not_judged', '=', true)
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('left_for_next_time'),
-      eb
-        .selectFrom('responses as x')
-        .whereRef('x.round_subject_id', '=', 'rs.id')
-        .where('x.agreed_value', 'is not', null)
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('agreed'),
-    ]);
+  return (
+    db
+      .selectFrom('round_subjects as rs')
+      .innerJoin('tool_versions as v', 'v.id', 'rs.tool_version_id')
+      .innerJoin('evaluation_tools as t', 't.id', 'v.tool_id')
+      .leftJoin('schools as s', 's.id', 'rs.school_id')
+      .leftJoin('departments as d', 'd.id', 'rs.department_id')
+      .leftJoin('people as l', 'l.id', 'rs.liaison_person_id')
+      .where('rs.trust_id', '=', trustId)
+      .select([
+        'rs.id',
+        'rs.round_id',
+        'rs.tool_version_id',
+        'rs.school_id',
+        'rs.department_id',
+        'rs.liaison_person_id',
+        'rs.status',
+        'rs.version',
+        'v.name as tool_name',
+        'v.completed_by',
+        'v.area as tool_area',
+        'v.scale',
+        't.key as tool_key',
+        's.name as school_name',
+        's.phase as school_phase',
+        'd.name as department_name',
+        'l.name as liaison_name',
+      ])
+      // One pass over the evaluation's responses gives all four progress counts.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('responses as x')
+            .whereRef('x.round_subject_id', '=', 'rs.id')
+            .select([
+              sql<number>`count(*)::int`.as('statements'),
+              sql<number>`(count(*) filter (where not x.not_judged and x.self_value is not null))::int`.as(
+                'judged',
+              ),
+              sql<number>`(count(*) filter (where x.not_judged))::int`.as('left_for_next_time'),
+              sql<number>`(count(*) filter (where x.agreed_value is not null))::int`.as('agreed'),
+            ])
+            .as('progress'),
+        (join) => join.onTrue(),
+      )
+      .select(['progress.statements', 'progress.judged', 'progress.left_for_next_time', 'progress.agreed'])
+  );
 }
 
 export type SubjectRow = Awaited<ReturnType<typeof evaluationRepository.listSubjects>>[number];
