@@ -51,3 +51,12 @@ export const publishedOutcome = z.object({
   missing: z.record(z.string(), z.string()),
 });
 export const publishedOutcomeList = z.object({ outcomes: z.array(publishedOutcome) });
+
+export const importPupilsBody = z.strictObject({
+  schoolId: uuid,
+  filename: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64-encoded, so its encoding can be detected rather than assumed. */
+  contentBase64: z.string().max(30_000_000),
+  dryRun: z.boolean().default(false),
+});
+export type ImportPupilsBody = z.infer<typeof importPupilsBody>;

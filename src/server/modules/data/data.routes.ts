@@ -5,6 +5,7 @@ import { idParams } from '../../../shared/contracts/common';
 import {
   importJobList,
   importKs4Body,
+  importPupilsBody,
   importResult,
   publishedOutcomeList,
 } from '../../../shared/contracts/data';
@@ -19,6 +20,14 @@ export function registerDataRoutes(app: FastifyInstance, { data }: Services): vo
     '/imports/ks4-performance',
     { bodyLimit: 25 * 1024 * 1024, schema: { tags, body: importKs4Body, response: { 201: importResult } } },
     async (req, reply) => reply.status(201).send(await data.importKs4(actorOf(req), req.body)),
+  );
+  r.post(
+    '/imports/pupils',
+    {
+      bodyLimit: 40 * 1024 * 1024,
+      schema: { tags, body: importPupilsBody, response: { 201: importResult } },
+    },
+    async (req, reply) => reply.status(201).send(await data.importPupils(actorOf(req), req.body)),
   );
   r.get('/imports', { schema: { tags, response: { 200: importJobList } } }, async (req) => ({
     jobs: await data.listJobs(actorOf(req)),

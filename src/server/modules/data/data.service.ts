@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { ImportJob, ImportKs4Body } from '../../../shared/contracts/data';
+import type { ImportJob, ImportKs4Body, ImportPupilsBody } from '../../../shared/contracts/data';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
@@ -9,6 +9,8 @@ import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
 import { dataRepository as repo } from './data.repository';
 import { parseKs4 } from './ks4-file';
+import { parsePupilCsv } from './pupil-file';
+import { pupilsRepository } from './pupils.repository';
 
 type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
 
@@ -74,6 +76,46 @@ export function createDataService(db: Db) {
             status,
             rows: parsed.rowsRead,
           },
+        });
+        return id;
+      });
+      const job = (await repo.listJobs(db, actor.trustId)).find((j) => j.id === jobId)!;
+      return { ...presentJob(job), rejected: parsed.rejected.slice(0, 200) };
+    },
+
+    /** A school's pupil list from its MIS: all or nothing, and re-importing the same file changes nothing. */
+    async importPupils(actor: Actor, body: ImportPupilsBody) {
+      const school = await orgRepository.findSchool(db, actor.trustId, body.schoolId);
+      if (!school) throw notFound('School');
+      if (!can(actor, 'pupil.import', { trustId: actor.trustId, schoolId: body.schoolId })) throw forbidden();
+      const bytes = Buffer.from(body.contentBase64, 'base64');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const parsed = parsePupilCsv(bytes);
+      const ok = parsed.rejected.length === 0;
+      const status = !ok ? 'rejected' : body.dryRun ? 'validated' : 'committed';
+      const jobId = await db.transaction().execute(async (tx) => {
+        const { id } = await repo.insertJob(tx, {
+          trustId: actor.trustId,
+          kind: 'pupils',
+          filename: body.filename,
+          sha256,
+          year: null,
+          dryRun: body.dryRun,
+          status,
+          rowsRead: parsed.rowsRead,
+          rowsAccepted: ok ? parsed.pupils.length : 0,
+          rowsRejected: parsed.rejected.length,
+          rejected: parsed.rejected.slice(0, 5000),
+          createdBy: actor.via === 'system' ? null : actor.personId,
+        });
+        if (status === 'committed')
+          await pupilsRepository.upsertPupils(tx, actor.trustId, body.schoolId, parsed.pupils);
+        await auditService.record(tx, actor, {
+          action: 'import',
+          entityType: 'import_job',
+          entityId: id,
+          schoolId: body.schoolId,
+          changes: { kind: 'pupils', filename: body.filename, sha256, status, rows: parsed.rowsRead },
         });
         return id;
       });

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database';
+import type { PupilRow } from './pupil-file';
 import type { SyntheticPupil } from './synthetic';
 
 export const pupilsRepository = {
@@ -61,6 +62,59 @@ export const pupilsRepository = {
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
+  },
+
+  /** Insert or update by UPN, so importing the same list twice changes nothing the second time. */
+  async upsertPupils(db: Db, trustId: string, schoolId: string, pupils: PupilRow[]): Promise<void> {
+    for (let i = 0; i < pupils.length; i += 500) {
+      await db
+        .insertInto('pupils')
+        .values(
+          pupils.slice(i, i + 500).map((p) => ({
+            trust_id: trustId,
+            school_id: schoolId,
+            upn: p.upn,
+            given_name: p.givenName,
+            family_name: p.familyName,
+            date_of_birth: p.dateOfBirth,
+            sex: p.sex,
+            year_group: p.yearGroup,
+            disadvantaged: p.disadvantaged,
+            fsm: p.fsm,
+            sen: p.sen,
+            eal: p.eal,
+            ethnicity: p.ethnicity,
+            ks2_reading: null,
+            ks2_maths: null,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['trust_id', 'upn']).doUpdateSet((eb) => ({
+            school_id: eb.ref('excluded.school_id'),
+            given_name: eb.ref('excluded.given_name'),
+            family_name: eb.ref('excluded.family_name'),
+            date_of_birth: eb.ref('excluded.date_of_birth'),
+            sex: eb.ref('excluded.sex'),
+            year_group: eb.ref('excluded.year_group'),
+            disadvantaged: eb.ref('excluded.disadvantaged'),
+            fsm: eb.ref('excluded.fsm'),
+            sen: eb.ref('excluded.sen'),
+            eal: eb.ref('excluded.eal'),
+            ethnicity: eb.ref('excluded.ethnicity'),
+          })),
+        )
+        .execute();
+    }
+  },
+
+  countPupils(db: Db, trustId: string, schoolId: string) {
+    return db
+      .selectFrom('pupils')
+      .where('trust_id', '=', trustId)
+      .where('school_id', '=', schoolId)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
   },
 
   async insertResults(

@@ -31,7 +31,8 @@ export type Action =
   | 'plan.write'
   | 'data.import'
   | 'analysis.read'
-  | 'pupil.read';
+  | 'pupil.read'
+  | 'pupil.import';
 
 export type Resource = {
   trustId: string;
@@ -76,6 +77,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'data.import',
     'analysis.read',
     ...PUPILS,
+    'pupil.import',
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -105,6 +107,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.respond',
     'plan.write',
     ...PUPILS,
+    'pupil.import',
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -115,7 +118,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
   ]),
   teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
-  data_manager: new Set<Action>([...READ_ORG, ...PUPILS]),
+  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import']),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');

@@ -170,6 +170,20 @@ const freshImport = async (t: TrustFixture) =>
 
 const cases: Case[] = [
   {
+    route: 'POST /api/v1/imports/pupils',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/imports/pupils',
+      payload: {
+        schoolId: t.schoolA,
+        filename: 'p.csv',
+        contentBase64: Buffer.from('UPN,given_name\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
     route: 'GET /api/v1/schools/:id/agenda',
     allowed: planReadersA,
     build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}/agenda` }),

@@ -1,0 +1,145 @@
+import { parse } from 'csv-parse/sync';
+import { isValidUpn } from './upn';
+
+/**
+ * Reading a school's pupil list exported from its MIS as CSV. Pure: bytes in, pupils or rejected
+ * rows out. Tolerates what real exports do: a byte-order mark, Windows-1252 text, semicolon or tab
+ * delimiters, dates as dd/mm/yyyy or ISO, Y/N or true/false flags, and header case and spacing.
+ */
+export type PupilRow = {
+  upn: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: 'M' | 'F';
+  yearGroup: string;
+  disadvantaged: boolean;
+  fsm: boolean;
+  sen: 'N' | 'K' | 'E';
+  eal: boolean;
+  ethnicity: string;
+};
+export type Rejected = { row: number; column: string; value: string; reason: string };
+
+const REQUIRED = ['upn', 'given_name', 'family_name', 'date_of_birth', 'sex', 'year_group'] as const;
+
+/** Decodes UTF-8 (with or without BOM), falling back to Windows-1252 when the bytes are not valid UTF-8. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+}
+
+const normaliseHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** dd/mm/yyyy or yyyy-mm-dd to ISO, checking the day exists; null when it is not a date. */
+export function parseDate(raw: string): string | null {
+  const v = raw.trim();
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v) ?? null;
+  const iso = m
+    ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(v)
+      ? v
+      : null;
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+function flag(raw: string | undefined): boolean | null {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (['y', 'yes', 'true', '1'].includes(v)) return true;
+  if (['n', 'no', 'false', '0', ''].includes(v)) return false;
+  return null;
+}
+
+export function parsePupilCsv(bytes: Uint8Array): {
+  pupils: PupilRow[];
+  rejected: Rejected[];
+  rowsRead: number;
+} {
+  if (bytes.length === 0)
+    return {
+      pupils: [],
+      rejected: [{ row: 1, column: '', value: '', reason: 'The file is empty' }],
+      rowsRead: 0,
+    };
+  const text = decodeText(bytes);
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, {
+      columns: (header: string[]) => header.map(normaliseHeader),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: detectDelimiter(text),
+    });
+  } catch (err) {
+    return {
+      pupils: [],
+      rejected: [
+        { row: 1, column: '', value: '', reason: `The file is not valid CSV: ${(err as Error).message}` },
+      ],
+      rowsRead: 0,
+    };
+  }
+  const header = records[0] ? Object.keys(records[0]) : [];
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length) {
+    return {
+      pupils: [],
+      rejected: [{ row: 1, column: missing.join(', '), value: '', reason: 'Missing required column(s)' }],
+      rowsRead: records.length,
+    };
+  }
+  const pupils: PupilRow[] = [];
+  const rejected: Rejected[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((r, i) => {
+    const row = i + 2;
+    const bad = (column: string, reason: string) =>
+      rejected.push({ row, column, value: r[column] ?? '', reason });
+    const upn = (r.upn ?? '').toUpperCase();
+    const before = rejected.length;
+    if (!isValidUpn(upn)) bad('upn', 'Not a valid UPN (13 characters with a matching check letter)');
+    else if (seen.has(upn)) bad('upn', `Duplicate of row ${seen.get(upn)}`);
+    const dob = parseDate(r.date_of_birth ?? '');
+    if (!dob) bad('date_of_birth', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
+    const sex = (r.sex ?? '').toUpperCase();
+    if (sex !== 'M' && sex !== 'F') bad('sex', 'Use M or F');
+    const sen = (r.sen ?? 'N').toUpperCase() || 'N';
+    if (!['N', 'K', 'E'].includes(sen)) bad('sen', 'Use N, K (SEN support) or E (EHC plan)');
+    const flags = { disadvantaged: flag(r.disadvantaged), fsm: flag(r.fsm), eal: flag(r.eal) };
+    for (const [k, v] of Object.entries(flags)) if (v === null) bad(k, 'Use Y or N');
+    for (const k of ['given_name', 'family_name', 'year_group'] as const) if (!r[k]) bad(k, 'Required');
+    if (rejected.length > before) return;
+    seen.set(upn, row);
+    pupils.push({
+      upn,
+      // Names are stored as text; a leading =, +, - or @ is harmless here and escaped again on export.
+      givenName: r.given_name!,
+      familyName: r.family_name!,
+      dateOfBirth: dob!,
+      sex: sex as 'M' | 'F',
+      yearGroup: r.year_group!.toUpperCase().replace(/^YEAR\s*/, 'Y'),
+      disadvantaged: flags.disadvantaged!,
+      fsm: flags.fsm!,
+      sen: sen as 'N' | 'K' | 'E',
+      eal: flags.eal!,
+      ethnicity: (r.ethnicity ?? '').toUpperCase() || 'NOBT',
+    });
+  });
+  return { pupils, rejected, rowsRead: records.length };
+}
