@@ -21,7 +21,6 @@ import {
 } from '../../../shared/contracts/planning';
 import { actorOf } from '../../platform/http/request-auth';
 import type { Services } from '../../services';
-import { plansToXlsx, planToDocx } from './plan-export';
 
 export function registerPlanningRoutes(
   app: FastifyInstance,
@@ -47,30 +46,21 @@ export function registerPlanningRoutes(
   r.get('/plans/overview', { schema: { tags, response: { 200: planOverview } } }, async (req) =>
     views.overview(actorOf(req)),
   );
-  r.get('/plans/export', { schema: { tags } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const all = await Promise.all(
-      (await planning.listPlans(actor)).map((p) => planning.getPlan(actor, p.id)),
-    );
-    return reply
+  r.get('/plans/export', { schema: { tags } }, async (req, reply) =>
+    reply
       .type(xlsxType)
       .header('content-disposition', 'attachment; filename="improvement-plans.xlsx"')
-      .send(await plansToXlsx(all));
-  });
+      .send(await planning.exportAll(actorOf(req))),
+  );
   r.get('/plans/:id', { schema: { tags, params: idParams, response: { 200: planDetail } } }, async (req) =>
     planning.getPlan(actorOf(req), req.params.id),
   );
   r.get('/plans/:id/export', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const p = await planning.getPlan(actorOf(req), req.params.id);
-    const name =
-      p.title
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'plan';
+    const file = await planning.exportDocx(actorOf(req), req.params.id);
     return reply
       .type(docxType)
-      .header('content-disposition', `attachment; filename="${name}.docx"`)
-      .send(await planToDocx(p));
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
   });
   r.post(
     '/plans/:id/priorities',

@@ -20,6 +20,7 @@ import { evaluationRepository } from '../evaluation/evaluation.repository';
 import { frameworksRepository } from '../frameworks/frameworks.repository';
 import { orgRepository } from '../org/org.repository';
 import { peopleRepository } from '../people/people.repository';
+import { plansToXlsx, planToDocx } from './plan-export';
 import { type PlanRow, planningRepository as repo } from './planning.repository';
 import { actionOverdue, checkState, onTrack, todayOf } from './schedule';
 
@@ -184,6 +185,22 @@ export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
     async listPlans(actor: Actor): Promise<Plan[]> {
       const rows = await repo.listPlans(db, actor.trustId);
       return rows.filter((p) => can(actor, 'plan.read', planResource(actor, p))).map(presentPlan);
+    },
+
+    /** Every plan the actor may read, one row per priority, as a workbook. */
+    async exportAll(actor: Actor): Promise<Buffer> {
+      const plans = await this.listPlans(actor);
+      return plansToXlsx(await Promise.all(plans.map((p) => this.getPlan(actor, p.id))));
+    },
+
+    async exportDocx(actor: Actor, planId: string): Promise<{ filename: string; body: Buffer }> {
+      const p = await this.getPlan(actor, planId);
+      const name =
+        p.title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'plan';
+      return { filename: `${name}.docx`, body: await planToDocx(p) };
     },
 
     async getPlan(actor: Actor, planId: string): Promise<PlanDetail> {
