@@ -146,7 +146,20 @@ describe('self-evaluation', () => {
     await heatmap.tooltip.getByText('Agreed: 3 Secure').waitFor();
     await expectNoSeriousViolations(page, 'heatmap');
     await screenshot(page, 'evaluation-heatmap');
-    await agreedCell.click();
+
+    // By keyboard: move along the row with the arrow keys; Enter opens the evaluation at that statement.
+    await (await heatmap.cell(SCHOOL, 'TL.1.1')).focus();
+    await page.keyboard.press('ArrowRight');
+    await heatmap.tooltip.getByText(/TL\.1\.2: Explanations/).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `${SCHOOL}: ${TOOL}` }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^TL\.1\.2 /);
+
+    // By mouse: a click does the same.
+    await page.goBack();
+    await (await heatmap.cell(SCHOOL, 'TL.1.4')).click();
     await page.getByRole('heading', { level: 1, name: `${SCHOOL}: ${TOOL}` }).waitFor();
 
     // Close the round and open the next: agreed judgements carry forward.

@@ -26,10 +26,10 @@ import { StatusExplainer } from './StatusExplainer';
 
 function NotYetAgreed() {
   return (
-    <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Not agreed yet" maw={720}>
-      Governors and trustees see an evaluation once the school and its liaison have agreed the judgements.
-      Until then it is the school’s working draft. Check back after the round’s review, or see the agreed
-      evaluations in the round.
+    <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Not open to you yet" maw={720}>
+      Governors and trustees see an evaluation once the school and its liaison have agreed the judgements;
+      until then it is the school’s working draft. Governors see their own school’s evaluations. The round’s
+      page lists every evaluation you can open now.
       <Anchor component={Link} to="/evaluate" display="block" mt="sm">
         Back to self-evaluation
       </Anchor>
@@ -57,10 +57,15 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
   const goTo = (index: number) => setParams({ aspect: String(index) }, { replace: true });
   useEffect(() => {
     if (!statementId) return;
-    const card = document.getElementById(`statement-${statementId}`);
-    card?.scrollIntoView({ block: 'center' });
-    card?.querySelector<HTMLElement>('h3')?.setAttribute('tabindex', '-1');
-    card?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+    // After the shell has moved focus to the new page, move it on to the statement.
+    const timer = setTimeout(() => {
+      const heading = document.getElementById(`statement-${statementId}`)?.querySelector<HTMLElement>('h3');
+      if (!heading) return;
+      heading.setAttribute('tabindex', '-1');
+      heading.scrollIntoView({ block: 'center' });
+      heading.focus({ preventScroll: true });
+    });
+    return () => clearTimeout(timer);
   }, [statementId]);
 
   // Warn before leaving the page while a change is still on its way.
@@ -76,14 +81,18 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
 
   const s = detail.subject;
   const statementIdsOf = (i: number) => new Set(detail.aspects[i]?.statements.map((st) => st.id));
+  // While the school works, count its judgements; from submission on, count agreed ones.
+  const countAgreed = s.status !== 'draft';
   const doneIn = (i: number) => {
     const ids = statementIdsOf(i);
     return detail.responses.filter(
       (r) =>
         ids.has(r.statementId) &&
-        (mode === 'review' ? r.notJudged || r.agreedValue !== null : r.notJudged || r.selfValue !== null),
+        (r.notJudged || (countAgreed ? r.agreedValue !== null : r.selfValue !== null)),
     ).length;
   };
+  // Readers of agreed judgements only do not receive the school's own, so the server's counts stand.
+  const progress = mode === 'read' ? s.progress : progressOf(detail.responses);
 
   return (
     <SaveRegistryContext value={registry}>
@@ -109,7 +118,7 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
         <Group justify="space-between" gap="md" wrap="wrap">
           <Group gap="lg" wrap="wrap" align="center">
             <StatusBadge {...subjectStatusText[s.status]} />
-            <ProgressSummary progress={progressOf(detail.responses)} showAgreed={mode !== 'respond'} />
+            <ProgressSummary progress={progress} showAgreed={countAgreed} />
             {mode !== 'read' && <SaveIndicator />}
           </Group>
           <EvaluationActions detail={detail} mayReopen={access.mayReview} onProblem={setProblem} />
@@ -133,7 +142,7 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
               <Tabs.Tab key={a.id} value={String(i)}>
                 {a.title}{' '}
                 <Text span size="xs" c="dimmed">
-                  ({doneIn(i)} of {a.statements.length} {mode === 'review' ? 'agreed' : 'done'})
+                  ({doneIn(i)} of {a.statements.length} {countAgreed ? 'agreed' : 'done'})
                 </Text>
               </Tabs.Tab>
             ))}
@@ -184,6 +193,7 @@ function EvaluationView({ detail }: { detail: SubjectDetail }) {
 }
 
 export function EvaluationPage() {
+  const permissions = usePermissions();
   const subjectId = useParams().subjectId ?? '';
   const evaluation = useQuery(evaluationQuery(subjectId));
   if (evaluation.isPending) return <PageLoader label="Loading the evaluation…" />;
@@ -192,7 +202,7 @@ export function EvaluationPage() {
     return (
       <>
         <PageHeader title={isMissing(evaluation.error) ? 'Evaluation not found' : 'Evaluation'} />
-        {forbidden ? (
+        {forbidden && permissions.isOverseer ? (
           <NotYetAgreed />
         ) : (
           <ErrorState error={evaluation.error} onRetry={() => evaluation.refetch()} thing="evaluation" />

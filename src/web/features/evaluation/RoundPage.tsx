@@ -145,6 +145,11 @@ export function RoundPage() {
           <Title order={2} fz="lg" id="progress-heading" mb="xs">
             Progress
           </Title>
+          {permissions.isOverseer && (
+            <Text size="sm" c="dimmed" mb="xs">
+              Governors and trustees see each evaluation here once it has been agreed.
+            </Text>
+          )}
           {r.subjects.length === 0 ? (
             <Text>No evaluations in this round are open to you yet.</Text>
           ) : (

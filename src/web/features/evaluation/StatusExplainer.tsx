@@ -7,8 +7,9 @@ import type { Mode } from './AspectPanel';
 /** One plain paragraph on where the evaluation is in its workflow and what to do next. */
 export function StatusExplainer({ detail, mode }: { detail: SubjectDetail; mode: Mode }) {
   const carried = detail.responses.filter((r) => r.carriedForward).length;
+  // Readers of agreed judgements only receive no self-judgements, so there is nothing to compare.
   const differing = detail.responses.filter(
-    (r) => !r.notJudged && r.agreedValue !== null && r.agreedValue !== r.selfValue,
+    (r) => !r.notJudged && r.agreedValue !== null && r.selfValue !== null && r.agreedValue !== r.selfValue,
   ).length;
   let title: string;
   let body: string;
