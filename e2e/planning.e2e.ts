@@ -99,6 +99,7 @@ describe('improvement planning and monitoring', () => {
       .getByText('Move paired reading into tutor time on three days a week.', { exact: false })
       .waitFor();
     await card.getByText('Amber', { exact: true }).waitFor();
+    await card.getByText(`${MEASURE}: 42%`).waitFor();
     await card.getByText('Behind the line').waitFor();
     await card.getByRole('img', { name: /Baseline 40% .* latest 42% .* target 70%/ }).waitFor();
 
@@ -113,34 +114,82 @@ describe('improvement planning and monitoring', () => {
     await hideNotifications(page);
     await screenshot(page, 'plan');
     await expectNoSeriousViolations(page, 'plan');
+
+    // Printed, the plan stands alone: no navigation, header or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Add outcome' }).isVisible()).toBe(false);
+    await screenshot(page, 'plan-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'plan-mobile');
+    await expectNoSeriousViolations(page, 'plan on a phone');
     await page.context().close();
   });
 
-  test('an agreed judgement below secure becomes a priority in one click', async () => {
+  test('agreed judgements below secure become priorities in one click, and a failing one is stopped', async () => {
     const page = await newPage(browser);
     await signIn(page, inject('adminEmail'), inject('password'));
-    await page.goto('/plan/from-judgements');
-    await page.getByRole('heading', { level: 1, name: 'Plan from judgements' }).waitFor();
-    await page.getByRole('combobox', { name: 'Evaluation round' }).click();
-    await page.getByRole('option', { name: 'Autumn 2026' }).click();
-    const ashby = page.getByRole('region', { name: 'Ashby Lane Primary School' });
-    const make = ashby.getByRole('button', { name: /^Make this a priority/ }).first();
-    await make.waitFor();
+    const plan = new PlanPage(page);
+    const fromJudgements = async () => {
+      await page.goto('/plan/from-judgements');
+      await page.getByRole('heading', { level: 1, name: 'Plan from judgements' }).waitFor();
+      await page.getByRole('combobox', { name: 'Evaluation round' }).click();
+      await page.getByRole('option', { name: 'Autumn 2026' }).click();
+      return page.getByRole('region', { name: 'Ashby Lane Primary School' });
+    };
+    /** Makes the first weak judgement not yet planned a priority; returns its title. */
+    const makePriority = async () => {
+      const ashby = await fromJudgements();
+      const make = ashby.getByRole('button', { name: /^Make this a priority/ }).first();
+      await make.waitFor();
+      await make.click();
+      await page.waitForURL(/\/plan\/[0-9a-f-]{36}#priority-/);
+      const card = page.locator(new URL(page.url()).hash);
+      await card.getByText('From the evaluation').waitFor();
+      return (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    };
+
+    const ashby = await fromJudgements();
+    await ashby
+      .getByRole('button', { name: /^Make this a priority/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'plan-from-judgements');
     await expectNoSeriousViolations(page, 'plan from judgements');
 
-    await make.click();
-    await page.waitForURL(/\/plan\/[0-9a-f-]{36}#priority-/);
-    const card = page.getByRole('article').filter({ hasText: 'From the evaluation' }).first();
-    await card.waitFor();
-    const title = (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
-    expect(title).toMatch(/^Improve: /);
+    const first = await makePriority();
+    expect(first).toMatch(/^Improve: /);
     await page
       .getByRole('heading', { level: 1, name: /Ashby Lane Primary School improvement plan/ })
       .waitFor();
-    expect(await new PlanPage(page).currentPhase(title).textContent()).toContain('Explore');
+    expect(await plan.currentPhase(first).textContent()).toContain('Explore');
+    await plan.planCheck(first, { dueOn: ukDate(-2), method: 'Work scrutiny', owner: 'Amira Hussain' });
+    await plan.priority(first).getByText('Overdue', { exact: true }).waitFor();
+
+    // The judgement now links to its priority instead of offering to make another.
+    await (await fromJudgements()).getByRole('link', { name: 'Already a priority' }).first().waitFor();
+
+    const second = await makePriority();
+    expect(second).not.toBe(first);
+    await plan.planCheck(second, { dueOn: ukDate(0), method: 'Staff voice', owner: 'Amira Hussain' });
+    const dialog = await plan.startRecording(second, 'Staff voice', {
+      values: {},
+      findings: 'Staff say the weekly log takes an hour and nobody reads it.',
+      rag: 'Red',
+      response: 'Stop',
+      detail: 'It costs more time than it saves; the termly review covers the same ground.',
+    });
+    await dialog.getByText('Stopping de-implements this priority').waitFor();
+    await dialog.getByRole('textbox', { name: 'Time freed' }).fill('1 hour a week for each middle leader');
+    await dialog.getByRole('textbox', { name: 'Money freed' }).fill('£600 a year in cover');
+    await dialog.getByRole('button', { name: 'Record and stop the priority' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await plan.priority(second).getByText('This priority has been stopped').waitFor();
+    await plan.priority(second).getByText('Stopped (de-implemented)').waitFor();
     await hideNotifications(page);
-    await screenshot(page, 'plan-new-from-judgement');
+    await screenshot(page, 'plan-from-judgements-stopped');
     await page.context().close();
   });
 
@@ -152,6 +201,10 @@ describe('improvement planning and monitoring', () => {
     await monitor.item(ACTION).waitFor();
     await monitor.item('Impact check: lesson visits').waitFor();
     await monitor.item(ACTION).getByRole('link', { name: PRIORITY }).waitFor();
+    // Overdue comes first.
+    await expect
+      .poll(() => monitor.main.getByRole('listitem').first().textContent())
+      .toContain('Impact check: work scrutiny');
     await screenshot(page, 'monitor');
     await expectNoSeriousViolations(page, 'monitor');
 
@@ -183,9 +236,17 @@ describe('improvement planning and monitoring', () => {
     await plans.plansTable.getByRole('link', { name: /Holmebridge Academy improvement plan/ }).waitFor();
     const overview = page.getByRole('region', { name: 'Across the trust' });
     await overview.getByRole('rowheader', { name: 'Holmebridge Academy' }).waitFor();
-    await page.getByRole('region', { name: 'Stopped initiatives' }).waitFor();
+    const register = page.getByRole('region', { name: 'Stopped initiatives' });
+    await register.getByRole('cell', { name: '£600 a year in cover' }).waitFor();
+    await register.getByRole('cell', { name: /It costs more time than it saves/ }).waitFor();
     await screenshot(page, 'plans');
     await expectNoSeriousViolations(page, 'plans');
+
+    await page.goto('/');
+    const tile = page.getByRole('region', { name: 'Improvement plans' });
+    await tile.getByText(/2 plans, 2 active priorities/).waitFor();
+    await tile.getByRole('link', { name: 'Open plans' }).click();
+    await plans.heading.waitFor();
     await page.context().close();
   });
 });

@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { SchoolsTable } from '../schools/SchoolsTable';
 import { schoolsQuery } from '../schools/schools.api';
 import { PhaseSummary } from './PhaseSummary';
+import { PlansTile } from './PlansTile';
 
 export function DashboardPage() {
   const { trust } = useSession();
@@ -68,6 +69,7 @@ export function DashboardPage() {
               <PhaseSummary schools={schools.data} />
             </section>
           )}
+          <PlansTile />
           <Paper component="section" p={{ base: 'sm', sm: 'lg' }} aria-labelledby="schools-heading">
             <Title order={2} id="schools-heading" fz="lg" mb="xs">
               {count === 1 ? 'School' : 'Schools'}

@@ -108,6 +108,18 @@ function ItemList({
   );
 }
 
+/** "2 overdue. 3 due by 09/12/2026. 1 outcome behind the line." leaving out what is nil. */
+export function agendaSummary(overdue: number, due: number, offTrack: number, until: string): string {
+  if (overdue + due + offTrack === 0) return 'Nothing is due in the next fortnight and nothing is overdue.';
+  return [
+    overdue > 0 ? `${overdue} overdue.` : 'Nothing overdue.',
+    due > 0 ? `${plural(due, 'item')} due by ${until}.` : `Nothing else due by ${until}.`,
+    offTrack > 0 ? `${plural(offTrack, 'outcome')} behind the line.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 type Props = {
   agenda: Agenda;
   /** The heading, e.g. "My week" or "Agenda for Grace Adeyemi". */
@@ -132,9 +144,7 @@ export function AgendaView({ agenda, title, canTick, children }: Props) {
           </Title>
           <Text size="sm">
             {formatDate(agenda.on)} to {until}.{' '}
-            {empty
-              ? 'Nothing is due in the next fortnight and nothing is overdue.'
-              : `${plural(overdue.length, 'thing')} overdue, ${due.length} due by ${until}, ${plural(agenda.offTrackOutcomes.length, 'outcome')} behind the line.`}
+            {agendaSummary(overdue.length, due.length, agenda.offTrackOutcomes.length, until)}
           </Text>
         </div>
         {empty && (

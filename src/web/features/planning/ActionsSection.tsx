@@ -9,6 +9,7 @@ import { AddActionModal } from './AddActionModal';
 import type { OwnerOption } from './plan-people';
 import { useSetActionStatus } from './planning.api';
 import { actionStatusLabels, actionStatusOptions } from './planning-text';
+import print from './print.module.css';
 
 type Props = {
   planId: string;
@@ -76,19 +77,25 @@ export function ActionsSection({ planId, priority, schoolId, canWrite, knownOwne
                   </Table.Td>
                   <Table.Td>
                     {canWrite ? (
-                      <NativeSelect
-                        aria-label={`Status of ${a.description}`}
-                        size="xs"
-                        data={actionStatusOptions}
-                        value={a.status}
-                        disabled={setStatus.isPending && setStatus.variables?.actionId === a.id}
-                        onChange={(e) =>
-                          setStatus.mutate(
-                            { actionId: a.id, version: a.version, status: e.currentTarget.value },
-                            { onError: (err) => notifyError(err, 'The status was not saved') },
-                          )
-                        }
-                      />
+                      <>
+                        <Text size="sm" className={print.printOnly}>
+                          {actionStatusLabels[a.status]}
+                        </Text>
+                        <NativeSelect
+                          className={print.noPrint}
+                          aria-label={`Status of ${a.description}`}
+                          size="xs"
+                          data={actionStatusOptions}
+                          value={a.status}
+                          disabled={setStatus.isPending && setStatus.variables?.actionId === a.id}
+                          onChange={(e) =>
+                            setStatus.mutate(
+                              { actionId: a.id, version: a.version, status: e.currentTarget.value },
+                              { onError: (err) => notifyError(err, 'The status was not saved') },
+                            )
+                          }
+                        />
+                      </>
                     ) : (
                       actionStatusLabels[a.status]
                     )}

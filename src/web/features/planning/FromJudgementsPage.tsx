@@ -27,22 +27,28 @@ import { MakePriorityButton } from './MakePriorityButton';
 import { usePlanScopes } from './plan-access';
 import { planQuery, plansQuery } from './planning.api';
 
-type Planned = Map<string, { planId: string; priorityId: string }>;
+type Planned = {
+  /** `${schoolId}:${statementId}` -> the priority already made from it. */
+  by: Map<string, { planId: string; priorityId: string }>;
+  /** False until every relevant plan has loaded: until then a button could plan a weakness twice. */
+  ready: boolean;
+};
 
 /** Statements already taken into a plan of this school, so the same weakness is not planned twice. */
 function usePlannedStatements(schoolIds: string[]): Planned {
   const plans = useQuery(plansQuery);
   const relevant = (plans.data ?? []).filter((p) => p.schoolId && schoolIds.includes(p.schoolId));
   const details = useQueries({ queries: relevant.map((p) => planQuery(p.id)) });
-  const planned: Planned = new Map();
+  const by: Planned['by'] = new Map();
   for (const d of details) {
     for (const pr of d.data?.priorities ?? []) {
       for (const s of pr.statements) {
-        planned.set(`${d.data?.schoolId}:${s.id}`, { planId: pr.planId, priorityId: pr.id });
+        by.set(`${d.data?.schoolId}:${s.id}`, { planId: pr.planId, priorityId: pr.id });
       }
     }
   }
-  return planned;
+  const ready = !plans.isPending && details.every((d) => !d.isPending);
+  return { by, ready };
 }
 
 function SubjectJudgements({ subject, planned }: { subject: RoundSubject; planned: Planned }) {
@@ -85,7 +91,7 @@ function SubjectJudgements({ subject, planned }: { subject: RoundSubject; planne
             </Table.Thead>
             <Table.Tbody>
               {weak.map((j) => {
-                const done = planned.get(`${subject.schoolId}:${j.statementId}`);
+                const done = planned.by.get(`${subject.schoolId}:${j.statementId}`);
                 return (
                   <Table.Tr key={j.responseId}>
                     <Table.Th scope="row" fw={400}>
@@ -116,6 +122,7 @@ function SubjectJudgements({ subject, planned }: { subject: RoundSubject; planne
                         <MakePriorityButton
                           responseId={j.responseId}
                           statementLabel={`${j.code} ${j.text}`}
+                          disabled={!planned.ready}
                         />
                       )}
                     </Table.Td>

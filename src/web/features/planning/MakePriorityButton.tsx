@@ -18,8 +18,11 @@ type Props = ButtonProps & {
  * academic year (making the plan if there is none) and the reader lands on the new priority.
  */
 export function MakePriorityButton({ responseId, planId, statementLabel, ...buttonProps }: Props) {
-  const make = usePriorityFromJudgement();
   const navigate = useNavigate();
+  const make = usePriorityFromJudgement((priority) => {
+    notifySuccess('Priority added to the plan. It starts in Explore.');
+    navigate(`/plan/${priority.planId}#priority-${priority.id}`);
+  });
   return (
     <Button
       size="xs"
@@ -30,13 +33,7 @@ export function MakePriorityButton({ responseId, planId, statementLabel, ...butt
       onClick={() =>
         make.mutate(
           { responseId, planId },
-          {
-            onSuccess: (priority) => {
-              notifySuccess('Priority added to the plan. It starts in Explore.');
-              navigate(`/plan/${priority.planId}#priority-${priority.id}`);
-            },
-            onError: (err) => notifyError(err, 'The priority was not added'),
-          },
+          { onError: (err) => notifyError(err, 'The priority was not added') },
         )
       }
       {...buttonProps}

@@ -31,14 +31,14 @@ function OutcomeRow({ outcome: o }: { outcome: Outcome }) {
     <Paper p="md" withBorder component="li" style={{ listStyle: 'none' }}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
         <Stack gap={8} style={{ flex: '1 1 320px' }}>
-          <Group gap="sm" justify="space-between" wrap="nowrap" align="flex-start">
+          <Group gap="sm" justify="space-between" wrap="wrap" align="flex-start">
             <Text fw={600}>{o.description}</Text>
             <StatusBadge label={track.label} tone={track.tone} size="sm" />
           </Group>
           <Text size="sm" c="dimmed">
             {o.measure} · {o.groupLabel} · {o.direction === 'up' ? 'higher is better' : 'lower is better'}
           </Text>
-          <Group gap="md" wrap="nowrap" align="center">
+          <Group gap="sm" wrap="wrap" align="center">
             <Figure
               label="Baseline"
               value={withUnit(o.baselineValue, o.unit)}

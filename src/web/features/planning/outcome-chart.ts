@@ -34,11 +34,12 @@ export function outcomeGeometry(o: Outcome, box: ChartBox): OutcomeGeometry | nu
   const latestDay = o.latestOn ? dayNumber(o.latestOn) : null;
   const x1 = Math.max(dayNumber(o.targetOn), latestDay ?? 0, x0 + 1);
   const values = l === null ? [b, t] : [b, t, l];
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  const pad = hi === lo ? Math.max(1, Math.abs(hi) * 0.1) : (hi - lo) * 0.15;
-  lo -= pad;
-  hi += pad;
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const range = max === min ? Math.max(1, Math.abs(max) * 0.1) : max - min;
+  // More room below than above: labels sit under points that fall below the line.
+  const lo = min - range * 0.35;
+  const hi = max + range * 0.2;
 
   const plotW = box.width - box.left - box.right;
   const plotH = box.height - box.top - box.bottom;

@@ -65,13 +65,19 @@ export function useAddPriority(planId: string) {
   });
 }
 
-/** One click from a weak judgement to a priority, in the school's plan for this year (made if needed). */
-export function usePriorityFromJudgement() {
+/**
+ * One click from a weak judgement to a priority, in the school's plan for this year (made if needed).
+ * `onMade` is part of the mutation itself, so it still runs if the button is gone by the time it answers.
+ */
+export function usePriorityFromJudgement(onMade: (made: Priority) => void) {
   const refresh = useRefreshPlanning();
   return useMutation({
     mutationFn: (body: { responseId: string; planId?: string }) =>
       api('/priorities/from-judgement', { method: 'POST', body, schema: priority }),
-    onSuccess: refresh,
+    onSuccess: (made) => {
+      onMade(made);
+      return refresh();
+    },
   });
 }
 
