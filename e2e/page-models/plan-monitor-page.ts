@@ -16,7 +16,8 @@ export class MonitorPage {
   }
 
   item(title: string): Locator {
-    return this.main.getByRole('listitem').filter({ hasText: title });
+    // Only the open tab's list: the other tab's may still be on its way out.
+    return this.main.getByRole('listitem').filter({ hasText: title, visible: true });
   }
 
   async openMeetingAgenda(person: string): Promise<void> {

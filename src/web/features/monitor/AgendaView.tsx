@@ -20,6 +20,13 @@ function dueText(item: WeekItem, on: string): string {
   return `Due ${formatDate(item.dueOn)} (in ${plural(days, 'day')})`;
 }
 
+/** The server names checks "Impact check: lesson visits"; the badge already says it is a check. */
+function itemTitle(item: WeekItem): string {
+  if (item.kind !== 'check') return item.title;
+  const method = item.title.replace(/^Impact check:\s*/, '');
+  return method.charAt(0).toUpperCase() + method.slice(1);
+}
+
 function AgendaItem({ item, on, canTick }: { item: WeekItem; on: string; canTick: boolean }) {
   const markDone = useMarkActionDone();
   return (
@@ -29,7 +36,7 @@ function AgendaItem({ item, on, canTick }: { item: WeekItem; on: string; canTick
         <Group gap="xs" wrap="wrap">
           <StatusBadge label={item.kind === 'action' ? 'Action' : 'Impact check'} tone="gray" size="sm" />
           {item.overdue && <StatusBadge label="Overdue" tone="yellow" size="sm" />}
-          <Text fw={600}>{item.title}</Text>
+          <Text fw={600}>{itemTitle(item)}</Text>
         </Group>
         <Text size="sm">{dueText(item, on)}</Text>
         <Text size="sm" c="dimmed">

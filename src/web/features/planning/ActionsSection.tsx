@@ -41,7 +41,9 @@ export function ActionsSection({ planId, priority, schoolId, canWrite, knownOwne
         )}
       </Group>
       {actions.length === 0 ? (
-        <Text size="sm">No actions yet. Add what will be done, by whom and by when.</Text>
+        <Text size="sm">
+          {canWrite ? 'No actions yet. Add what will be done, by whom and by when.' : 'No actions were set.'}
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="xs" horizontalSpacing="sm">

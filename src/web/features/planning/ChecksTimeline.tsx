@@ -142,8 +142,9 @@ export function ChecksTimeline({ planId, priority, schoolId, canWrite, knownOwne
       </Group>
       {checks.length === 0 ? (
         <Text size="sm">
-          No checks planned. Decide now when and how you will see whether this is working – a data drop,
-          lesson visits, pupil voice – so it is in the diary before you start.
+          {active
+            ? 'No checks planned. Decide now when and how you will see whether this is working – a data drop, lesson visits, pupil voice – so it is in the diary before you start.'
+            : 'No impact checks were planned.'}
         </Text>
       ) : (
         <Timeline bulletSize={24} lineWidth={2} active={checks.filter((c) => c.recordedOn).length - 1}>

@@ -89,8 +89,9 @@ export function OutcomesSection({ planId, priorityId, outcomes, canWrite, planEn
       </Group>
       {outcomes.length === 0 ? (
         <Text size="sm">
-          No outcomes yet. Say what will be different for pupils, measured from a baseline to a target, so
-          each impact check can show whether you are on track.
+          {canWrite
+            ? 'No outcomes yet. Say what will be different for pupils, measured from a baseline to a target, so each impact check can show whether you are on track.'
+            : 'No outcomes were set.'}
         </Text>
       ) : (
         <SimpleGrid component="ul" cols={1} spacing="sm" p={0} m={0}>

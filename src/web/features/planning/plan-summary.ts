@@ -22,6 +22,8 @@ export function planSummary(plan: PlanDetail): string {
   const next = checks
     .filter((c) => c.state === 'due' || c.state === 'planned')
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
-  parts.push(next ? `Next check due ${formatDate(next.dueOn)}.` : 'No checks are planned.');
+  if (next) parts.push(`Next check due ${formatDate(next.dueOn)}.`);
+  else if (active.length > 0)
+    parts.push(overdue > 0 ? 'No later checks are planned.' : 'No checks are planned yet.');
   return parts.join(' ');
 }
