@@ -107,6 +107,10 @@ describe('improvement planning and monitoring', () => {
     await plan.movePhase(PRIORITY, 'Deliver', 'Tutors are trained and the texts are bought.');
     await plan.movePhase(PRIORITY, 'Sustain', 'Paired reading now runs in every tutor group.');
     expect(await plan.currentPhase(PRIORITY).textContent()).toContain('Sustain');
+    // Keyboard users land on the new current phase, not at the top of the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^4Sustain/);
     const history = card.getByRole('listitem').filter({ hasText: /to Sustain – Paired reading now runs/ });
     await history.waitFor();
     await card.getByText(/Explore to Prepare – Staff agree/).waitFor();

@@ -7,10 +7,10 @@ import { BehaviourPrompts } from './BehaviourPrompts';
 import { useMovePhase } from './planning.api';
 import { phasePurpose } from './planning-text';
 
-type Props = { planId: string; priority: Priority; to: Phase; onClose: () => void };
+type Props = { planId: string; priority: Priority; to: Phase; onClose: () => void; onMoved: () => void };
 
 /** Every move between phases keeps its reason, so the plan's history explains itself. */
-export function MovePhaseModal({ planId, priority, to, onClose }: Props) {
+export function MovePhaseModal({ planId, priority, to, onClose, onMoved }: Props) {
   const move = useMovePhase(planId, priority.id);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
@@ -28,6 +28,7 @@ export function MovePhaseModal({ planId, priority, to, onClose }: Props) {
         onSuccess: () => {
           notifySuccess(`Moved to ${phaseLabels[to]}.`);
           onClose();
+          onMoved();
         },
         onError: (err) => {
           if (err instanceof ApiError && err.fieldErrors.reason) setError(err.fieldErrors.reason);

@@ -4,6 +4,8 @@ import classes from './PhaseStepper.module.css';
 import { phasePurpose } from './planning-text';
 
 type Props = {
+  /** Given to the current step, so focus can land on it after a move. */
+  currentId?: string;
   /** The priority's title, so each step's name says which priority it moves. */
   title: string;
   current: Phase;
@@ -15,7 +17,7 @@ type Props = {
  * Explore, Prepare, Deliver, Sustain as four steps with the current one marked in words as well as
  * by its outline. Phases are not a strict sequence, so any other step can be chosen.
  */
-export function PhaseStepper({ title, current, onChoose }: Props) {
+export function PhaseStepper({ currentId, title, current, onChoose }: Props) {
   return (
     <ol className={classes.steps} aria-label={`EEF phase of ${title}`}>
       {phases.map((phase, i) => {
@@ -45,7 +47,13 @@ export function PhaseStepper({ title, current, onChoose }: Props) {
         return (
           <li key={phase} aria-current={isCurrent ? 'step' : undefined}>
             {isCurrent || !onChoose ? (
-              <div className={`${classes.step} ${isCurrent ? classes.current : ''}`}>{body}</div>
+              <div
+                id={isCurrent ? currentId : undefined}
+                tabIndex={isCurrent ? -1 : undefined}
+                className={`${classes.step} ${isCurrent ? classes.current : ''}`}
+              >
+                {body}
+              </div>
             ) : (
               <button type="button" className={classes.step} onClick={() => onChoose(phase)}>
                 {body}

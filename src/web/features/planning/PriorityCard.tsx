@@ -93,7 +93,12 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
           <Title order={3} fz="md">
             Phase
           </Title>
-          <PhaseStepper title={p.title} current={p.phase} onChoose={writable ? setMoveTo : undefined} />
+          <PhaseStepper
+            currentId={`priority-${p.id}-phase`}
+            title={p.title}
+            current={p.phase}
+            onChoose={writable ? setMoveTo : undefined}
+          />
           <PhaseHistory moves={p.phaseMoves} />
           <PhaseNotes planId={planId} priority={p} canWrite={writable} />
         </Stack>
@@ -123,7 +128,14 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
         />
       </Stack>
       {moveTo && (
-        <MovePhaseModal planId={planId} priority={p} to={moveTo} onClose={() => setMoveTo(undefined)} />
+        <MovePhaseModal
+          planId={planId}
+          priority={p}
+          to={moveTo}
+          onClose={() => setMoveTo(undefined)}
+          // The step chosen is now the current one, no longer a button: put focus on it once the dialog has gone.
+          onMoved={() => setTimeout(() => document.getElementById(`priority-${p.id}-phase`)?.focus(), 50)}
+        />
       )}
     </Paper>
   );
