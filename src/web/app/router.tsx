@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
 import { AdminSchoolsPage } from '../features/admin/AdminSchoolsPage';
 import { PeoplePage } from '../features/admin/PeoplePage';
+import { AnalysisPage } from '../features/analysis/AnalysisPage';
 import { AuthLayout } from '../features/auth/AuthLayout';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -57,7 +58,7 @@ export const router = createBrowserRouter([
       { path: 'plan/from-judgements', element: <FromJudgementsPage /> },
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
-      { path: 'analyse', element: <CyclePage stage="analyse" /> },
+      { path: 'analyse', element: <AnalysisPage /> },
       { path: 'learn', element: <CyclePage stage="learn" /> },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
