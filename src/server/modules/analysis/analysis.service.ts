@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
 import { orgRepository } from '../org/org.repository';
 import { analysisRepository as repo } from './analysis.repository';
-import { buildScope } from './gap-analysis';
+import { buildScope, suppressAcrossSchools } from './gap-analysis';
 
 type GroupBy = GapAnalysis['groupBy'];
 
@@ -89,12 +89,16 @@ export function createAnalysisService(db: Db, suppressionThreshold: number) {
           ),
         );
       }
+      const pupilLevel = schools.every((s) => pupilLevelFor(s.id));
+      const sizes = new Map(
+        schools.map((s) => [s.id, rows.filter((r) => r.school_id === s.id && focus(r)).length]),
+      );
       return {
         assessment: toAssessment(a),
         groupBy,
         suppressionThreshold,
-        pupilLevel: schools.every((s) => pupilLevelFor(s.id)),
-        scopes,
+        pupilLevel,
+        scopes: pupilLevel ? scopes : suppressAcrossSchools(scopes, (s) => sizes.get(s.schoolId ?? '') ?? 0),
       };
     },
   };

@@ -6,7 +6,7 @@ import { type Harness, harness } from '../../test/harness';
 import { parseKs4 } from './ks4-file';
 
 const REAL_FILE = new URL(
-  '../../../../../shared/data/dfe-performance-2019/england_ks4provisional.csv',
+  '../../../../test-data/dfe/england_ks4provisional.csv',
   import.meta.url,
 );
 const real = readFileSync(REAL_FILE, 'utf8');

@@ -4,10 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROGRESS8_BAND_CODES, progress8Band } from './progress8-bands';
 
 // DfE's 2018/19 KS4 performance tables school-level file, as published (UTF-8 with a byte-order mark).
-const KS4_FILE = new URL(
-  '../../../../../../shared/data/dfe-performance-2019/england_ks4provisional.csv',
-  import.meta.url,
-);
+const KS4_FILE = new URL('../../../../../test-data/dfe/england_ks4provisional.csv', import.meta.url);
 
 /** A published number, or null for the no-data codes (NA, NE, SUPP, NP, LOWCOV, NEW, blank). */
 const published = (raw: string | undefined): number | null =>

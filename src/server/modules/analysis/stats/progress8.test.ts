@@ -15,9 +15,10 @@ import {
   schoolProgress8,
 } from './progress8';
 
-const DATA = '../../../../../../shared/data/';
-const ESTIMATES_FILE = new URL(`${DATA}estimates/ks4-attainment8-estimates-2023.csv`, import.meta.url);
-const KS4_FILE = new URL(`${DATA}dfe-performance-2019/england_ks4provisional.csv`, import.meta.url);
+// Real DfE files, committed under test-data/ so every clone can run these checks.
+const DATA = '../../../../../test-data/dfe/';
+const ESTIMATES_FILE = new URL(`${DATA}ks4-attainment8-estimates-2023.csv`, import.meta.url);
+const KS4_FILE = new URL(`${DATA}england_ks4provisional.csv`, import.meta.url);
 
 const FINE_LEVEL = 'Key stage 2 fine level';
 const TOTAL_OVER_10 = 'Attainment 8 estimate';
