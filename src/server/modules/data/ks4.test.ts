@@ -5,10 +5,7 @@ import { buildTrust, type Session, signIn, type TrustFixture } from '../../test/
 import { type Harness, harness } from '../../test/harness';
 import { parseKs4 } from './ks4-file';
 
-const REAL_FILE = new URL(
-  '../../../../test-data/dfe/england_ks4provisional.csv',
-  import.meta.url,
-);
+const REAL_FILE = new URL('../../../../test-data/dfe/england_ks4provisional.csv', import.meta.url);
 const real = readFileSync(REAL_FILE, 'utf8');
 
 let h: Harness;
