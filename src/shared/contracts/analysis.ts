@@ -11,6 +11,7 @@ export const assessment = z.object({
   gradeSet: z.string(),
   takenOn: z.string(),
 });
+export type Assessment = z.infer<typeof assessment>;
 export const assessmentList = z.object({ assessments: z.array(assessment) });
 
 export const groupBySchema = z.enum(['disadvantaged', 'sen', 'eal', 'sex']);
