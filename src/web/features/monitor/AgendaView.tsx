@@ -8,6 +8,7 @@ import { StatusBadge } from '../../app/StatusBadge';
 import { addDays } from '../planning/plan-dates';
 import print from '../planning/print.module.css';
 import classes from './AgendaView.module.css';
+import { agendaSummary, itemTitle } from './agenda-text';
 import { useMarkActionDone } from './monitor.api';
 
 const daysBetween = (from: string, to: string) =>
@@ -18,13 +19,6 @@ function dueText(item: WeekItem, on: string): string {
   if (days < 0) return `Was due ${formatDate(item.dueOn)} (${plural(-days, 'day')} ago)`;
   if (days === 0) return 'Due today';
   return `Due ${formatDate(item.dueOn)} (in ${plural(days, 'day')})`;
-}
-
-/** The server names checks "Impact check: lesson visits"; the badge already says it is a check. */
-function itemTitle(item: WeekItem): string {
-  if (item.kind !== 'check') return item.title;
-  const method = item.title.replace(/^Impact check:\s*/, '');
-  return method.charAt(0).toUpperCase() + method.slice(1);
 }
 
 function AgendaItem({ item, on, canTick }: { item: WeekItem; on: string; canTick: boolean }) {
@@ -113,18 +107,6 @@ function ItemList({
       </ul>
     </Stack>
   );
-}
-
-/** "2 overdue. 3 due by 09/12/2026. 1 outcome behind the line." leaving out what is nil. */
-export function agendaSummary(overdue: number, due: number, offTrack: number, until: string): string {
-  if (overdue + due + offTrack === 0) return 'Nothing is due in the next fortnight and nothing is overdue.';
-  return [
-    overdue > 0 ? `${overdue} overdue.` : 'Nothing overdue.',
-    due > 0 ? `${plural(due, 'item')} due by ${until}.` : `Nothing else due by ${until}.`,
-    offTrack > 0 ? `${plural(offTrack, 'outcome')} behind the line.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
 }
 
 type Props = {
