@@ -56,6 +56,8 @@ export const heatmapQuery = (roundId: string, filters: HeatmapFilters) =>
     queryFn: ({ signal }) =>
       api(`/rounds/${roundId}/heatmap`, { schema: heatmapResponse, query: filters, signal }),
     placeholderData: (previous) => previous,
+    // Comparing thousands of cells with the previous copy costs more than it saves.
+    structuralSharing: false,
   });
 
 export const coverageQuery = (roundId: string) =>
