@@ -112,6 +112,15 @@ export const planningRepository = {
       .executeTakeFirst();
   },
 
+  findPriorityFromResponse(db: Db, trustId: string, responseId: string) {
+    return db
+      .selectFrom('priorities')
+      .where('trust_id', '=', trustId)
+      .where('source_response_id', '=', responseId)
+      .select('id')
+      .executeTakeFirst();
+  },
+
   insertPriority(
     db: Db,
     p: {

@@ -295,6 +295,9 @@ export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
         })
       )
         throw forbidden();
+      // One judgement, one priority: asking again opens the priority already made from it.
+      const existing = await repo.findPriorityFromResponse(db, actor.trustId, responseId);
+      if (existing) return this.getPriority(actor, existing.id);
       const [statement] = await frameworksRepository.statementsByIds(db, actor.trustId, [r.statement_id]);
       let target = planId;
       if (!target) {
