@@ -5,6 +5,7 @@ import { EvaluationPage } from './page-models/evaluation-page';
 import { HeatmapPage } from './page-models/heatmap-page';
 import { RoundPage } from './page-models/round-page';
 import { NewRoundPage, RoundsPage } from './page-models/rounds-page';
+import { ToolLibraryPage } from './page-models/tool-library-page';
 import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 const ROUND = 'Spring 2027 pilot';
@@ -178,6 +179,37 @@ describe('self-evaluation', () => {
     await evaluation.statement('TL.1.1').getByText('Higher than last round').waitFor();
     await evaluation.waitForSaved();
     await screenshot(page, 'evaluation-next-round');
+    await page.context().close();
+  });
+
+  test('an imported tool file with mistakes is refused line by line, and the corrected file is added', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const library = new ToolLibraryPage(page);
+    await ensureToolLibrary(page);
+    const file = (area: string, text: string) =>
+      JSON.stringify(
+        {
+          key: 'reading-for-pleasure',
+          name: 'Reading for pleasure',
+          area,
+          completedBy: 'school',
+          aspects: [{ title: 'A reading culture', statements: [{ code: 'RP.1', text }] }],
+        },
+        null,
+        2,
+      );
+
+    await library.importFile(file('reading', ''));
+    expect(await library.problemLines()).toEqual(['4: area', '12: aspects.0.statements.0.text']);
+    await screenshot(page, 'evaluation-import-errors');
+    await expectNoSeriousViolations(page, 'import dialog');
+
+    await library.importFile(
+      file('curriculum', 'Pupils choose books to read for pleasure and talk about them.'),
+    );
+    await library.importDialog.waitFor({ state: 'detached' });
+    await library.tool('Reading for pleasure').waitFor();
     await page.context().close();
   });
 

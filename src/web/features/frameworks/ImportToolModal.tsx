@@ -27,7 +27,7 @@ const csvHeader =
 function LineErrors({ errors }: { errors: LineError[] }) {
   return (
     <Table.ScrollContainer minWidth={420} mah={260}>
-      <Table striped withTableBorder captionSide="top" fz="sm">
+      <Table striped withTableBorder captionSide="top" fz="sm" bg="white">
         <Table.Caption ta="left" c="dimmed" mb={4}>
           {plural(errors.length, 'problem')} found. Nothing was imported; correct the file and try again.
         </Table.Caption>
@@ -47,7 +47,8 @@ function LineErrors({ errors }: { errors: LineError[] }) {
             <Table.Tr key={i}>
               <Table.Td>{e.line}</Table.Td>
               <Table.Td ff="monospace">{e.field || '–'}</Table.Td>
-              <Table.Td>{e.message}</Table.Td>
+              {/* Lists of allowed values arrive as "a"|"b"; spaced out, they wrap and read as a list. */}
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message.replaceAll('"|"', '", "')}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -139,10 +140,11 @@ export function ImportToolModal({ onClose }: { onClose: () => void }) {
         />
         {importTools.error && (
           <Alert color="red" role="alert" title="The file was not imported">
-            <Stack gap="sm">
+            {lineErrors.length > 0 ? (
+              <LineErrors errors={lineErrors} />
+            ) : (
               <Text size="sm">{messageOf(importTools.error)}</Text>
-              {lineErrors.length > 0 && <LineErrors errors={lineErrors} />}
-            </Stack>
+            )}
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">
