@@ -127,6 +127,7 @@ describe('self-evaluation', () => {
     await disputed.getByText('Give a rationale: the agreed judgement is not saved until you do').waitFor();
     await evaluation.giveRationale('TL.1.2', 'Books in every class we looked at show this is secure.');
     await evaluation.waitForSaved();
+    await evaluation.comment('TL.1.2', 'Can we look at Year 5 books together next week?');
     await expectNoSeriousViolations(page, 'liaison review');
     await screenshot(page, 'evaluation-review');
 

@@ -69,6 +69,16 @@ export class EvaluationPage {
     await this.statement(code).getByRole('textbox', { name: 'Rationale' }).fill(rationale);
   }
 
+  /** Opens a statement's comments, posts one and waits for it to appear in the thread. */
+  async comment(code: string, body: string): Promise<void> {
+    const card = this.statement(code);
+    await card.getByRole('button', { name: new RegExp(`^(Comments|\\d+ comments?) on ${code}$`) }).click();
+    await card.getByRole('textbox', { name: 'Add a comment' }).fill(body);
+    await card.getByRole('button', { name: 'Post comment' }).click();
+    await card.getByText(body, { exact: true }).waitFor();
+    await card.getByRole('button', { name: `1 comment on ${code}` }).waitFor();
+  }
+
   /** Waits until every change has been saved. */
   async waitForSaved(): Promise<void> {
     await this.page.locator('[data-save-state="saved"]').waitFor();
