@@ -12,6 +12,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { CoveragePage } from '../features/evaluation/CoveragePage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { HeatmapPage } from '../features/evaluation/HeatmapPage';
+import { prefetchHeatmap } from '../features/evaluation/heatmap-prefetch';
 import { NewRoundPage } from '../features/evaluation/NewRoundPage';
 import { RoundPage } from '../features/evaluation/RoundPage';
 import { RoundsPage } from '../features/evaluation/RoundsPage';
@@ -50,7 +51,7 @@ export const router = createBrowserRouter([
       { path: 'evaluate/tools/:toolId', element: <ToolPage /> },
       { path: 'evaluate/rounds/new', element: <NewRoundPage /> },
       { path: 'evaluate/rounds/:roundId', element: <RoundPage /> },
-      { path: 'evaluate/rounds/:roundId/heatmap', element: <HeatmapPage /> },
+      { path: 'evaluate/rounds/:roundId/heatmap', element: <HeatmapPage />, loader: prefetchHeatmap },
       { path: 'evaluate/rounds/:roundId/coverage', element: <CoveragePage /> },
       { path: 'evaluate/rounds/:roundId/schools/:schoolId', element: <SchoolSummaryPage /> },
       { path: 'evaluate/evaluations/:subjectId', element: <EvaluationPage /> },

@@ -10,12 +10,13 @@ import { plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, isMissing, PageLoader } from '../../app/states';
 import { CommonWeaknesses } from './CommonWeaknesses';
-import { type HeatmapFilters, heatmapQuery, roundExportUrl, roundQuery } from './evaluation.api';
+import { heatmapQuery, roundExportUrl, roundQuery } from './evaluation.api';
 import { type CellTarget, HeatmapGrid } from './HeatmapGrid';
 import classes from './HeatmapGrid.module.css';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapTooltip } from './HeatmapTooltip';
 import { groupByTool, onlyTool, toolsOf } from './heatmap-layout';
+import { ALL_TOOLS, heatmapFiltersOf } from './heatmap-prefetch';
 
 function liaisonOptions(round: RoundDetail | undefined) {
   const liaisons = new Map<string, string>();
@@ -33,7 +34,7 @@ function toolOptions(round: RoundDetail | undefined) {
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
-const ALL = 'all';
+const ALL = ALL_TOOLS;
 
 /**
  * What the grid shows. A school's row only has cells for its own tool, so when several tools are
@@ -140,11 +141,7 @@ export function HeatmapPage() {
   const roundId = useParams().roundId ?? '';
   const [params] = useSearchParams();
   const toolParam = params.get('tool');
-  const filters: HeatmapFilters = {
-    phase: params.get('phase') ?? undefined,
-    toolVersionId: toolParam && toolParam !== ALL ? toolParam : undefined,
-    liaisonPersonId: params.get('liaison') ?? undefined,
-  };
+  const filters = heatmapFiltersOf(params);
   // The round only fills the filter lists, so both load side by side.
   const round = useQuery(roundQuery(roundId));
   const heatmap = useQuery(heatmapQuery(roundId, filters));
