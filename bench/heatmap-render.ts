@@ -97,6 +97,12 @@ function syntheticHeatmap(roundId: string): Heatmap {
   });
 }
 
+/** The 1, 5 and 15 minute load averages: figures from a busy machine are not comparable. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -138,12 +144,7 @@ async function main(): Promise<void> {
     const storageState = await first.storageState();
     await first.close();
     const payload = JSON.stringify(syntheticHeatmap(roundId));
-    // The figures are only comparable on a quiet machine; say how busy it was.
-    console.log(
-      `load average before: ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(', ')}`,
-    );
+    console.log(`load average before: ${load()}`);
     console.log(
       `Heatmap: ${SCHOOLS} rows x ${ASPECTS * PER_ASPECT} statements (${SCHOOLS * ASPECTS * PER_ASPECT} cells), payload ${(payload.length / 1024).toFixed(0)} KiB`,
     );
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
       await context.close();
     }
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`load average after: ${load()}`);
     console.log(
       `\nmedian ${median(timings).toFixed(0)} ms, max ${Math.max(...timings).toFixed(0)} ms over ${RUNS} runs`,
     );
