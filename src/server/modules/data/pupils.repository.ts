@@ -2,6 +2,31 @@ import type { Db } from '../../platform/db/database';
 import type { PupilRow } from './pupil-file';
 import type { SyntheticPupil } from './synthetic';
 
+/** One pupil as a row; a pupil list from a MIS carries no KS2 scores, synthetic cohorts may. */
+function pupilValues(
+  trustId: string,
+  schoolId: string,
+  p: PupilRow & { ks2Reading?: number | null; ks2Maths?: number | null },
+) {
+  return {
+    trust_id: trustId,
+    school_id: schoolId,
+    upn: p.upn,
+    given_name: p.givenName,
+    family_name: p.familyName,
+    date_of_birth: p.dateOfBirth,
+    sex: p.sex,
+    year_group: p.yearGroup,
+    disadvantaged: p.disadvantaged,
+    fsm: p.fsm,
+    sen: p.sen,
+    eal: p.eal,
+    ethnicity: p.ethnicity,
+    ks2_reading: p.ks2Reading ?? null,
+    ks2_maths: p.ks2Maths ?? null,
+  };
+}
+
 export const pupilsRepository = {
   insertAssessment(
     db: Db,
@@ -38,25 +63,7 @@ export const pupilsRepository = {
     for (let i = 0; i < pupils.length; i += 500) {
       const rows = await db
         .insertInto('pupils')
-        .values(
-          pupils.slice(i, i + 500).map((p) => ({
-            trust_id: trustId,
-            school_id: schoolId,
-            upn: p.upn,
-            given_name: p.givenName,
-            family_name: p.familyName,
-            date_of_birth: p.dateOfBirth,
-            sex: p.sex,
-            year_group: p.yearGroup,
-            disadvantaged: p.disadvantaged,
-            fsm: p.fsm,
-            sen: p.sen,
-            eal: p.eal,
-            ethnicity: p.ethnicity,
-            ks2_reading: p.ks2Reading,
-            ks2_maths: p.ks2Maths,
-          })),
-        )
+        .values(pupils.slice(i, i + 500).map((p) => pupilValues(trustId, schoolId, p)))
         .returning('id')
         .execute();
       ids.push(...rows.map((r) => r.id));
@@ -69,25 +76,7 @@ export const pupilsRepository = {
     for (let i = 0; i < pupils.length; i += 500) {
       await db
         .insertInto('pupils')
-        .values(
-          pupils.slice(i, i + 500).map((p) => ({
-            trust_id: trustId,
-            school_id: schoolId,
-            upn: p.upn,
-            given_name: p.givenName,
-            family_name: p.familyName,
-            date_of_birth: p.dateOfBirth,
-            sex: p.sex,
-            year_group: p.yearGroup,
-            disadvantaged: p.disadvantaged,
-            fsm: p.fsm,
-            sen: p.sen,
-            eal: p.eal,
-            ethnicity: p.ethnicity,
-            ks2_reading: null,
-            ks2_maths: null,
-          })),
-        )
+        .values(pupils.slice(i, i + 500).map((p) => pupilValues(trustId, schoolId, p)))
         .onConflict((oc) =>
           oc.columns(['trust_id', 'upn']).doUpdateSet((eb) => ({
             school_id: eb.ref('excluded.school_id'),
