@@ -208,7 +208,7 @@ describe('improvement planning and monitoring', () => {
     const monitor = new MonitorPage(page);
     await monitor.goto();
     await monitor.item(ACTION).waitFor();
-    await monitor.item('Lesson visits').waitFor();
+    await monitor.item(/Impact check\s*Lesson visits/).waitFor();
     await monitor.item(ACTION).getByRole('link', { name: PRIORITY }).waitFor();
     // Overdue comes first.
     await expect
@@ -218,7 +218,7 @@ describe('improvement planning and monitoring', () => {
     await expectNoSeriousViolations(page, 'monitor');
 
     await monitor.openMeetingAgenda('Grace Adeyemi');
-    await monitor.item('Lesson visits').waitFor();
+    await monitor.item(/Impact check\s*Lesson visits/).waitFor();
     await page.getByText('More pupils in Years 8 and 9 read fluently').waitFor();
     await monitor.notes('Grace Adeyemi').fill('Ask how the tutor-time change is landing.');
     await page.reload();
@@ -254,7 +254,7 @@ describe('improvement planning and monitoring', () => {
 
     const monitor = new MonitorPage(page);
     await monitor.goto();
-    await monitor.item('Lesson visits').waitFor();
+    await monitor.item(/Impact check\s*Lesson visits/).waitFor();
     await monitor.openMeetingAgenda('Rachel Byrne');
     await page.getByText('Nothing is due in the next fortnight and nothing is overdue.').waitFor();
     await expectNoSeriousViolations(page, 'school leader meeting agenda');

@@ -15,7 +15,7 @@ export class MonitorPage {
     await this.heading.waitFor();
   }
 
-  item(title: string): Locator {
+  item(title: string | RegExp): Locator {
     // Only the open tab's list: the other tab's may still be on its way out.
     return this.main.getByRole('listitem').filter({ hasText: title, visible: true });
   }
