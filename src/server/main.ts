@@ -20,6 +20,8 @@ export async function startServer(
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
 
   const services = createServices(handle.db, config, createMailer(config, log));
+  const interrupted = await services.data.recoverInterruptedImports();
+  if (interrupted) log.warn({ interrupted }, 'imports cut off by the last shutdown were marked failed');
   if (handle.kind === 'pglite') await ensureDemo(services.demo, config);
 
   const app = await buildApp({ config, services, logger: { level: config.logLevel }, webDir });

@@ -2,6 +2,8 @@ import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
 import { createDataService } from './modules/data/data.service';
+import { createDataExportService } from './modules/data/data-export.service';
+import { createResultsImportService } from './modules/data/results-import.service';
 import { createDemoService } from './modules/demo/demo.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
@@ -39,6 +41,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
     schoolAgenda: createSchoolAgendaService(db, clock),
     data: createDataService(db),
+    dataExport: createDataExportService(db),
+    results: createResultsImportService(db, { maxBytes: 250_000_000, afterWrite: [] }),
     analysis: createAnalysisService(db, config.suppressionThreshold),
   };
 }

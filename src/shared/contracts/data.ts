@@ -23,11 +23,16 @@ export const importJob = z.object({
   fileSha256: z.string(),
   year: z.number().int().nullable(),
   dryRun: z.boolean(),
-  status: z.enum(['committed', 'rejected', 'validated', 'deleted']),
+  status: z.enum(['running', 'committed', 'rejected', 'validated', 'deleted', 'failed']),
   rowsRead: z.number().int(),
   rowsAccepted: z.number().int(),
   rowsRejected: z.number().int(),
+  /** Lines with no result (absent, not entered): neither written nor rejected. */
+  rowsSkipped: z.number().int(),
+  /** Why a job failed (for example, the server stopped mid-import). */
+  failure: z.string().nullable(),
   createdAt: z.string(),
+  finishedAt: z.string().nullable(),
   createdByName: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
@@ -60,3 +65,17 @@ export const importPupilsBody = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 export type ImportPupilsBody = z.infer<typeof importPupilsBody>;
+
+/** A results file is streamed as the raw request body (text/csv); these ride in the query string. */
+export const importResultsQuery = z.strictObject({
+  filename: z.string().trim().min(1).max(255),
+  /** Only pupils of this school may appear in the file (a school data manager's import). */
+  schoolId: uuid.optional(),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type ImportResultsQuery = z.infer<typeof importResultsQuery>;
+
+export const exportQuery = z.strictObject({ schoolId: uuid.optional() });

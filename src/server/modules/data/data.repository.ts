@@ -2,6 +2,31 @@ import type { Db } from '../../platform/db/database';
 import type { RejectedRowJson } from '../../platform/db/schema';
 import type { Ks4Row } from './ks4-file';
 
+/** Jobs with the name of who ran them. */
+function jobsQuery(db: Db, trustId: string) {
+  return db
+    .selectFrom('import_jobs as j')
+    .leftJoin('people as p', 'p.id', 'j.created_by')
+    .where('j.trust_id', '=', trustId)
+    .select([
+      'j.id',
+      'j.kind',
+      'j.filename',
+      'j.file_sha256',
+      'j.year',
+      'j.dry_run',
+      'j.status',
+      'j.rows_read',
+      'j.rows_accepted',
+      'j.rows_rejected',
+      'j.rows_skipped',
+      'j.failure',
+      'j.finished_at',
+      'j.created_at',
+      'p.name as created_by_name',
+    ]);
+}
+
 export const dataRepository = {
   insertJob(
     db: Db,
@@ -41,27 +66,11 @@ export const dataRepository = {
   },
 
   listJobs(db: Db, trustId: string) {
-    return db
-      .selectFrom('import_jobs as j')
-      .leftJoin('people as p', 'p.id', 'j.created_by')
-      .where('j.trust_id', '=', trustId)
-      .select([
-        'j.id',
-        'j.kind',
-        'j.filename',
-        'j.file_sha256',
-        'j.year',
-        'j.dry_run',
-        'j.status',
-        'j.rows_read',
-        'j.rows_accepted',
-        'j.rows_rejected',
-        'j.created_at',
-        'p.name as created_by_name',
-      ])
-      .orderBy('j.created_at', 'desc')
-      .limit(200)
-      .execute();
+    return jobsQuery(db, trustId).orderBy('j.created_at', 'desc').limit(200).execute();
+  },
+
+  findJobRow(db: Db, trustId: string, id: string) {
+    return jobsQuery(db, trustId).where('j.id', '=', id).executeTakeFirst();
   },
 
   findJob(db: Db, trustId: string, id: string) {
@@ -80,6 +89,57 @@ export const dataRepository = {
       .where('trust_id', '=', trustId)
       .where('id', '=', id)
       .execute();
+  },
+
+  /** Closes a job with its outcome; inside the data transaction when rows were written. */
+  async finishJob(
+    db: Db,
+    trustId: string,
+    id: string,
+    f: {
+      status: string;
+      sha256: string;
+      rowsRead: number;
+      rowsAccepted: number;
+      rowsRejected: number;
+      rowsSkipped: number;
+      rejected: RejectedRowJson[];
+      failure?: string;
+    },
+  ): Promise<void> {
+    await db
+      .updateTable('import_jobs')
+      .set({
+        status: f.status,
+        file_sha256: f.sha256,
+        rows_read: f.rowsRead,
+        rows_accepted: f.rowsAccepted,
+        rows_rejected: f.rowsRejected,
+        rows_skipped: f.rowsSkipped,
+        rejected: JSON.stringify(f.rejected),
+        failure: f.failure ?? null,
+        finished_at: new Date(),
+      })
+      .where('trust_id', '=', trustId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /**
+   * A job still 'running' when the server starts was cut off mid-import: its transaction never
+   * committed, so nothing it read was written; say so on the job.
+   */
+  async failInterruptedJobs(db: Db): Promise<number> {
+    const r = await db
+      .updateTable('import_jobs')
+      .set({
+        status: 'failed',
+        failure: 'The server stopped before this import finished; nothing from the file was written.',
+        finished_at: new Date(),
+      })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   },
 
   /** Re-importing a dataset year replaces it: the old rows go in the same transaction as the new arrive. */

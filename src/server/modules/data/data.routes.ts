@@ -1,20 +1,55 @@
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/contracts/common';
 import {
+  exportQuery,
   importJobList,
   importKs4Body,
   importPupilsBody,
   importResult,
+  importResultsQuery,
   publishedOutcomeList,
 } from '../../../shared/contracts/data';
+import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/request-auth';
 import type { Services } from '../../services';
+import { presentJob } from './data.service';
 
-export function registerDataRoutes(app: FastifyInstance, { data }: Services): void {
+export function registerDataRoutes(app: FastifyInstance, { data, dataExport, results }: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Data imports'];
+  // A results file can hold a million lines: the service reads the request body as a stream (and
+  // enforces its own size limit) instead of Fastify buffering it.
+  app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload));
+  const csv = (name: string) => (reply: FastifyReply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`);
+
+  r.post(
+    '/imports/results',
+    {
+      schema: {
+        tags,
+        description:
+          'Streams a results CSV (Content-Type: text/csv) with columns upn, assessment, subject, year_group, academic_year, collection_point, grade_set, date, result. All or nothing.',
+        querystring: importResultsQuery,
+        response: { 201: importResult },
+      },
+    },
+    async (req, reply) => {
+      if (!(req.body instanceof Readable))
+        throw new AppError(415, 'unsupported_media_type', 'Send the results file as text/csv.');
+      const { job, rejected } = await results.importResults(actorOf(req), req.query, req.body);
+      return reply.status(201).send({ ...presentJob(job), rejected });
+    },
+  );
+  r.get('/pupils/export.csv', { schema: { tags, querystring: exportQuery } }, async (req, reply) =>
+    csv('pupils.csv')(reply).send(await dataExport.pupilsCsv(actorOf(req), req.query.schoolId)),
+  );
+  r.get('/results/export.csv', { schema: { tags, querystring: exportQuery } }, async (req, reply) =>
+    csv('results.csv')(reply).send(await dataExport.resultsCsv(actorOf(req), req.query.schoolId)),
+  );
 
   r.post(
     '/imports/ks4-performance',

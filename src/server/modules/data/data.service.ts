@@ -12,9 +12,9 @@ import { parseKs4 } from './ks4-file';
 import { parsePupilCsv } from './pupil-file';
 import { pupilsRepository } from './pupils.repository';
 
-type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
+export type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
 
-const presentJob = (j: JobRow): ImportJob => ({
+export const presentJob = (j: JobRow): ImportJob => ({
   id: j.id,
   kind: j.kind,
   filename: j.filename,
@@ -25,7 +25,10 @@ const presentJob = (j: JobRow): ImportJob => ({
   rowsRead: j.rows_read,
   rowsAccepted: j.rows_accepted,
   rowsRejected: j.rows_rejected,
+  rowsSkipped: j.rows_skipped,
+  failure: j.failure,
   createdAt: j.created_at.toISOString(),
+  finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
   createdByName: j.created_by_name,
 });
 
@@ -121,6 +124,11 @@ export function createDataService(db: Db) {
       });
       const job = (await repo.listJobs(db, actor.trustId)).find((j) => j.id === jobId)!;
       return { ...presentJob(job), rejected: parsed.rejected.slice(0, 200) };
+    },
+
+    /** At start-up: imports cut off by a stopped server are marked failed (their writes never committed). */
+    recoverInterruptedImports(): Promise<number> {
+      return repo.failInterruptedJobs(db);
     },
 
     async listJobs(actor: Actor): Promise<ImportJob[]> {

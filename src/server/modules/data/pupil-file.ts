@@ -18,6 +18,9 @@ export type PupilRow = {
   sen: 'N' | 'K' | 'E';
   eal: boolean;
   ethnicity: string;
+  /** KS2 scaled scores, only when the file has the column (undefined leaves the stored value alone). */
+  ks2Reading?: number | null;
+  ks2Maths?: number | null;
 };
 export type Rejected = { row: number; column: string; value: string; reason: string };
 
@@ -63,6 +66,14 @@ function flag(raw: string | undefined): boolean | null {
   if (['y', 'yes', 'true', '1'].includes(v)) return true;
   if (['n', 'no', 'false', '0', ''].includes(v)) return false;
   return null;
+}
+
+/** A KS2 scaled score, null when blank, undefined when it is not one. */
+function ks2Score(raw: string): number | null | undefined {
+  const v = raw.trim();
+  if (v === '') return null;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 80 && n <= 120 ? n : undefined;
 }
 
 export function parsePupilCsv(bytes: Uint8Array): {
@@ -124,6 +135,16 @@ export function parsePupilCsv(bytes: Uint8Array): {
     const flags = { disadvantaged: flag(r.disadvantaged), fsm: flag(r.fsm), eal: flag(r.eal) };
     for (const [k, v] of Object.entries(flags)) if (v === null) bad(k, 'Use Y or N');
     for (const k of ['given_name', 'family_name', 'year_group'] as const) if (!r[k]) bad(k, 'Required');
+    const ks2: { ks2Reading?: number | null; ks2Maths?: number | null } = {};
+    for (const [column, key] of [
+      ['ks2_reading', 'ks2Reading'],
+      ['ks2_maths', 'ks2Maths'],
+    ] as const) {
+      if (!(column in r)) continue;
+      const v = ks2Score(r[column]!);
+      if (v === undefined) bad(column, 'Use a KS2 scaled score from 80 to 120, or leave it blank');
+      else ks2[key] = v;
+    }
     if (rejected.length > before) return;
     seen.set(upn, row);
     pupils.push({
@@ -139,6 +160,7 @@ export function parsePupilCsv(bytes: Uint8Array): {
       sen: sen as 'N' | 'K' | 'E',
       eal: flags.eal!,
       ethnicity: (r.ethnicity ?? '').toUpperCase() || 'NOBT',
+      ...ks2,
     });
   });
   return { pupils, rejected, rowsRead: records.length };

@@ -73,6 +73,7 @@ export const pupilsRepository = {
 
   /** Insert or update by UPN, so importing the same list twice changes nothing the second time. */
   async upsertPupils(db: Db, trustId: string, schoolId: string, pupils: PupilRow[]): Promise<void> {
+    const withKs2 = pupils.some((p) => p.ks2Reading !== undefined || p.ks2Maths !== undefined);
     for (let i = 0; i < pupils.length; i += 500) {
       await db
         .insertInto('pupils')
@@ -90,10 +91,39 @@ export const pupilsRepository = {
             sen: eb.ref('excluded.sen'),
             eal: eb.ref('excluded.eal'),
             ethnicity: eb.ref('excluded.ethnicity'),
+            // A list without KS2 columns keeps the scores already held.
+            ...(withKs2
+              ? { ks2_reading: eb.ref('excluded.ks2_reading'), ks2_maths: eb.ref('excluded.ks2_maths') }
+              : {}),
           })),
         )
         .execute();
     }
+  },
+
+  /** A school's pupils (or the trust's) in the pupil-list layout the importer reads. */
+  exportPupils(db: Db, trustId: string, schoolId: string | null) {
+    let q = db
+      .selectFrom('pupils')
+      .where('trust_id', '=', trustId)
+      .select([
+        'upn',
+        'given_name',
+        'family_name',
+        'date_of_birth',
+        'sex',
+        'year_group',
+        'disadvantaged',
+        'fsm',
+        'sen',
+        'eal',
+        'ethnicity',
+        'ks2_reading',
+        'ks2_maths',
+      ])
+      .orderBy('upn');
+    if (schoolId) q = q.where('school_id', '=', schoolId);
+    return q.execute();
   },
 
   countPupils(db: Db, trustId: string, schoolId: string) {

@@ -32,7 +32,9 @@ export type Action =
   | 'data.import'
   | 'analysis.read'
   | 'pupil.read'
-  | 'pupil.import';
+  | 'pupil.import'
+  /** Whole pupil lists out as files: for those who keep the school's data, not everyone who reads it. */
+  | 'pupil.export';
 
 export type Resource = {
   trustId: string;
@@ -78,6 +80,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'analysis.read',
     ...PUPILS,
     'pupil.import',
+    'pupil.export',
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -108,6 +111,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'plan.write',
     ...PUPILS,
     'pupil.import',
+    'pupil.export',
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -118,7 +122,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
   ]),
   teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
-  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import']),
+  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import', 'pupil.export']),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');

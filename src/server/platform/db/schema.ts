@@ -362,6 +362,9 @@ export interface ImportJobsTable {
   rejected: ColumnType<RejectedRowJson[], string, string>;
   created_by: string | null;
   created_at: CreatedAt;
+  rows_skipped: Generated<number>;
+  finished_at: Date | null;
+  failure: string | null;
 }
 
 export interface PublishedOutcomesTable {
@@ -475,7 +478,6 @@ export interface AssessmentsTable {
 }
 
 export interface ResultsTable {
-  id: Generated<string>;
   trust_id: string;
   assessment_id: string;
   pupil_id: string;

@@ -12,7 +12,12 @@ import { systemActor } from '../auth/actor';
  * sees the trust's data, including the administrator of a second trust on the same server.
  */
 type Persona = keyof TrustFixture['people'] | 'otherTrustAdmin';
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Req = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: object | string;
+  headers?: Record<string, string>;
+};
 type Case = {
   route: string;
   allowed: Persona[];
@@ -299,6 +304,37 @@ const cases: Case[] = [
       url: '/api/v1/imports/ks4-performance',
       payload: { year: 2019, filename: 'ks4.csv', content: ks4 },
     }),
+  },
+  {
+    route: 'POST /api/v1/imports/results',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports/results?filename=r.csv&dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result\n',
+    }),
+  },
+  {
+    route: 'POST /api/v1/imports/results',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/imports/results?filename=r.csv&dryRun=true&schoolId=${t.schoolA}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: 'upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result\n',
+    }),
+  },
+  {
+    route: 'GET /api/v1/pupils/export.csv',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/pupils/export.csv?schoolId=${t.schoolA}` }),
+  },
+  {
+    route: 'GET /api/v1/results/export.csv',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/results/export.csv?schoolId=${t.schoolA}` }),
   },
   {
     route: 'GET /api/v1/imports',
@@ -988,7 +1024,7 @@ describe('access control', () => {
   describe.each(cases.map((c, i) => [`${c.route} #${i}`, c] as const))('%s', (_name, c) => {
     it.each(personas)('answers %s correctly', async (persona) => {
       const req = await c.build(t);
-      const res = await h.app.inject({ ...req, headers: sessions[persona].headers });
+      const res = await h.app.inject({ ...req, headers: { ...sessions[persona].headers, ...req.headers } });
       if (c.allowed.includes(persona)) {
         expect(res.statusCode, `${persona}: ${res.body}`).toBeLessThan(300);
       } else if ((c.list || (c.ownTrust && persona === 'otherTrustAdmin')) && res.statusCode < 300) {

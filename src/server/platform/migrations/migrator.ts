@@ -7,6 +7,7 @@ import * as m0004 from './0004-published-data';
 import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-plan-support';
 import * as m0007 from './0007-pupils';
+import * as m0010 from './0010-bulk-results';
 
 /** Listed explicitly so the bundle and the CLI run the same ordered set without reading the filesystem. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-monitoring': m0005,
   '0006-plan-support': m0006,
   '0007-pupils': m0007,
+  '0010-bulk-results': m0010,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -26,7 +28,8 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // Unordered: migrations are numbered when written, and parallel work may land out of number order.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

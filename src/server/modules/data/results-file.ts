@@ -1,0 +1,168 @@
+import { parseDate, type Rejected } from './pupil-file';
+import { isValidUpn } from './upn';
+
+/**
+ * Reading assessment results exported from a MIS, one result per line ("long" format):
+ *   UPN, Assessment, Subject, Year group, Academic year, Collection point, Grade set, Date, Result
+ * Pure: the caller streams the lines in, one at a time, and gets a checked row back. A file holds
+ * many assessments; the first line of each one fixes its grade set and date.
+ */
+export const RESULT_COLUMNS = [
+  'upn',
+  'assessment',
+  'subject',
+  'year_group',
+  'academic_year',
+  'collection_point',
+  'grade_set',
+  'date',
+  'result',
+] as const;
+type Column = (typeof RESULT_COLUMNS)[number];
+
+/** Results that mean "no result" (absent, not entered): skipped, not rejected, and counted. */
+const NO_RESULT = new Set(['', 'A', 'ABS', 'X', 'N/A', 'NA']);
+
+/** Each grade set turns the text of a result into the number stored, or null when it is not one. */
+export const GRADE_SETS: Record<string, { label: string; read: (raw: string) => number | null }> = {
+  gcse: {
+    label: 'GCSE 9-1 (U = 0)',
+    read: (v) => (v === 'U' ? 0 : /^[0-9]$/.test(v) ? Number(v) : null),
+  },
+  ks2_scaled: {
+    label: 'KS2 scaled score 80-120',
+    read: (v) => (/^\d{2,3}$/.test(v) && Number(v) >= 80 && Number(v) <= 120 ? Number(v) : null),
+  },
+  percentage: {
+    label: 'Percentage 0-100',
+    read: (v) => {
+      const n = Number(v.replace(/%$/, ''));
+      return v !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
+    },
+  },
+  points: {
+    label: 'Points (any number)',
+    read: (v) => {
+      const n = Number(v);
+      return v !== '' && Number.isFinite(n) ? n : null;
+    },
+  },
+};
+
+export type AssessmentKey = {
+  name: string;
+  subject: string;
+  yearGroup: string;
+  academicYear: string;
+  collectionPoint: string;
+  gradeSet: string;
+  takenOn: string;
+  /** The line that introduced the assessment, for messages about it. */
+  firstLine: number;
+};
+export type ResultLine =
+  | { kind: 'result'; upn: string; assessment: number; value: number }
+  | { kind: 'skipped' }
+  | { kind: 'rejected'; problems: Rejected[] };
+
+export const normaliseHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** Where each column is in the header, or the required columns it lacks. */
+export function readResultHeader(
+  header: string[],
+): { ok: true; at: Record<Column, number> } | { ok: false; missing: string[] } {
+  const names = header.map(normaliseHeader);
+  const at = {} as Record<Column, number>;
+  const missing: string[] = [];
+  for (const c of RESULT_COLUMNS) {
+    const i = names.indexOf(c);
+    if (i < 0) missing.push(c);
+    else at[c] = i;
+  }
+  return missing.length ? { ok: false, missing } : { ok: true, at };
+}
+
+const yearGroup = (v: string) => {
+  const g = v.toUpperCase().replace(/^YEAR\s*/, 'Y');
+  return /^(Y([1-9]|1[0-3])|R|N[12]?)$/.test(g) ? g : null;
+};
+const academicYear = (v: string) => {
+  const m = /^(\d{4})[/-](\d{2}|\d{4})$/.exec(v);
+  if (!m) return null;
+  const next = (Number(m[1]) + 1) % (m[2]!.length === 2 ? 100 : 10000);
+  return Number(m[2]) === next ? `${m[1]}/${String(next % 100).padStart(2, '0')}` : null;
+};
+
+/**
+ * A reader for one file: call it with each line's fields (line numbers count the header as 1).
+ * It remembers the assessments it has met (`assessments`, indexed by the number on each result)
+ * and each UPN's check-letter verdict, so a million lines cost a million map lookups, not more.
+ */
+export function createResultReader(at: Record<Column, number>) {
+  const assessments: AssessmentKey[] = [];
+  const byKey = new Map<string, { index: number; line: number }>();
+  const upnOk = new Map<string, boolean>();
+
+  const read = (fields: string[], line: number): ResultLine => {
+    const get = (c: Column) => (fields[at[c]] ?? '').trim();
+    const problems: Rejected[] = [];
+    const bad = (column: Column, reason: string) =>
+      problems.push({ row: line, column, value: get(column), reason });
+
+    const raw = get('result').toUpperCase();
+    if (NO_RESULT.has(raw)) return { kind: 'skipped' };
+    const upn = get('upn').toUpperCase();
+    let valid = upnOk.get(upn);
+    if (valid === undefined) {
+      valid = isValidUpn(upn);
+      upnOk.set(upn, valid);
+    }
+    if (!valid) bad('upn', 'Not a valid UPN (13 characters with a matching check letter)');
+
+    const name = get('assessment');
+    const subject = get('subject');
+    const collectionPoint = get('collection_point');
+    if (!name) bad('assessment', 'Required');
+    if (!subject) bad('subject', 'Required');
+    if (!collectionPoint) bad('collection_point', 'Required');
+    const yg = yearGroup(get('year_group'));
+    if (!yg) bad('year_group', 'Use Y1 to Y13, R or N');
+    const ay = academicYear(get('academic_year'));
+    if (!ay) bad('academic_year', 'Use an academic year such as 2025/26');
+    const gradeSetName = get('grade_set').toLowerCase();
+    const gradeSet = GRADE_SETS[gradeSetName];
+    if (!gradeSet) bad('grade_set', `Unknown grade set; use one of ${Object.keys(GRADE_SETS).join(', ')}`);
+    const takenOn = parseDate(get('date'));
+    if (!takenOn) bad('date', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
+    const value = gradeSet ? gradeSet.read(raw) : null;
+    if (gradeSet && value === null) bad('result', `Not a result on the ${gradeSet.label} scale`);
+    if (problems.length) return { kind: 'rejected', problems };
+
+    const key = `${name}\u0000${subject}\u0000${yg}\u0000${ay}\u0000${collectionPoint}`;
+    let known = byKey.get(key);
+    if (!known) {
+      known = { index: assessments.length, line };
+      byKey.set(key, known);
+      assessments.push({
+        name,
+        subject,
+        yearGroup: yg!,
+        academicYear: ay!,
+        collectionPoint,
+        gradeSet: gradeSetName,
+        takenOn: takenOn!,
+        firstLine: line,
+      });
+    } else if (assessments[known.index]!.gradeSet !== gradeSetName) {
+      bad('grade_set', `Differs from line ${known.line}, the first line of this assessment`);
+      return { kind: 'rejected', problems };
+    }
+    return { kind: 'result', upn, assessment: known.index, value: value! };
+  };
+  return { read, assessments };
+}
