@@ -1,8 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
 import { formatSignIn, startServer } from '../server/main';
+import { presentJob } from '../server/modules/data/data.service';
 import { systemActor } from '../server/platform/auth/actor';
 import { type Config, ConfigError, loadConfig } from '../server/platform/config';
 import { openDatabase } from '../server/platform/db/database';
@@ -125,38 +127,68 @@ export function buildCli(): Command {
 
   program
     .command('import')
-    .description('import a data file; kinds: ks4-performance (DfE KS4 performance tables, school level)')
+    .description(
+      'import a data file; kinds: ks4-performance (DfE KS4 performance tables, school level), results (assessment results CSV)',
+    )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
-    .requiredOption('--year <year>', 'the year the file describes, e.g. 2019')
+    .option('--year <year>', 'ks4-performance: the year the file describes, e.g. 2019')
+    .option('--school <urn>', 'results: only pupils of this school (URN) may appear in the file')
     .option('--dry-run', 'check the file and report problems without writing anything')
     .option('--trust <id>', 'trust id, when the server holds more than one')
-    .action((kind: string, file: string, opts: { year: string; dryRun?: boolean; trust?: string }) =>
-      withServices(async (s) => {
-        if (kind !== 'ks4-performance')
-          throw new ConfigError(`Unknown import kind ${kind}; use ks4-performance.`);
-        const actor = systemActor(await pickTrust(s, opts.trust));
-        const content = await readFile(file, 'utf8').catch(() => {
-          throw new ConfigError(`Cannot read ${file}.`);
-        });
-        const job = await s.data.importKs4(actor, {
-          year: Number(opts.year),
-          filename: basename(file),
-          content,
-          dryRun: opts.dryRun ?? false,
-        });
-        process.stdout.write(
-          `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
-        );
-        for (const r of job.rejected.slice(0, 20)) {
+    .action(
+      (
+        kind: string,
+        file: string,
+        opts: { year?: string; school?: string; dryRun?: boolean; trust?: string },
+      ) =>
+        withServices(async (s) => {
+          const actor = systemActor(await pickTrust(s, opts.trust));
+          let job: Awaited<ReturnType<typeof s.data.importKs4>>;
+          if (kind === 'ks4-performance') {
+            if (!opts.year)
+              throw new ConfigError('Give the year the file describes with --year, e.g. --year 2019.');
+            const content = await readFile(file, 'utf8').catch(() => {
+              throw new ConfigError(`Cannot read ${file}.`);
+            });
+            job = await s.data.importKs4(actor, {
+              year: Number(opts.year),
+              filename: basename(file),
+              content,
+              dryRun: opts.dryRun ?? false,
+            });
+          } else if (kind === 'results') {
+            await access(file).catch(() => {
+              throw new ConfigError(`Cannot read ${file}.`);
+            });
+            const school = opts.school
+              ? (await s.org.listSchools(actor)).find((x) => x.urn === opts.school)
+              : undefined;
+            if (opts.school && !school)
+              throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
+            const done = await s.results.importResults(
+              actor,
+              {
+                filename: basename(file),
+                dryRun: opts.dryRun ?? false,
+                ...(school ? { schoolId: school.id } : {}),
+              },
+              createReadStream(file),
+              (n) => process.stderr.write(`${n.toLocaleString('en-GB')} lines read\n`),
+            );
+            job = { ...presentJob(done.job), rejected: done.rejected };
+          } else throw new ConfigError(`Unknown import kind ${kind}; use ks4-performance or results.`);
           process.stdout.write(
-            `  row ${r.row}, ${r.column || 'file'}: ${r.reason}${r.value ? ` (${r.value})` : ''}\n`,
+            `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
           );
-        }
-        if (job.status === 'rejected') process.exitCode = 1;
-      }),
+          for (const r of job.rejected.slice(0, 20)) {
+            process.stdout.write(
+              `  row ${r.row}, ${r.column || 'file'}: ${r.reason}${r.value ? ` (${r.value})` : ''}\n`,
+            );
+          }
+          if (job.status === 'rejected') process.exitCode = 1;
+        }),
     );
-
   program
     .command('digest')
     .description('send today’s daily digest emails now (the server also sends them hourly from 07:00)')

@@ -58,7 +58,12 @@ export function createResultsImportService(
      * with a report of every problem, and a server stopped mid-import leaves nothing behind (the job
      * stays 'running' until start-up marks it failed). Re-importing a result replaces its value.
      */
-    async importResults(actor: Actor, q: ImportResultsQuery, body: Readable) {
+    async importResults(
+      actor: Actor,
+      q: ImportResultsQuery,
+      body: Readable,
+      onProgress?: (linesRead: number) => void,
+    ) {
       if (q.schoolId && !(await orgRepository.findSchool(db, actor.trustId, q.schoolId)))
         throw notFound('School');
       const scope = q.schoolId
@@ -159,6 +164,7 @@ export function createResultsImportService(
                 batch.values.push(r.value);
                 if (batch.lines.length >= BATCH) {
                   await repo.appendStaging(tx, batch);
+                  onProgress?.(counts.read);
                   batch = { lines: [], upns: [], assessments: [], values: [] };
                 }
               }

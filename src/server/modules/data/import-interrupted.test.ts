@@ -1,0 +1,94 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../main';
+import { loadConfig } from '../../platform/config';
+import { openDatabase } from '../../platform/db/database';
+import { upnCheckLetter } from './upn';
+
+const dir = mkdtempSync(join(tmpdir(), 'sip-kill-'));
+// The same database the suite runs on: PostgreSQL when DATABASE_URL is set, else PGlite in `dir`.
+const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' };
+const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A long, well-formed results file: the import is still staging lines when it is killed. */
+function writeResultsFile(path: string, lines: number) {
+  const out = ['upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result'];
+  for (let i = 0; i < lines; i++) {
+    const rest = `380${String(4000 + (i % 900)).padStart(4, '0')}12${String(i % 1000).padStart(3, '0')}`;
+    out.push(
+      `${upnCheckLetter(rest)}${rest},Weekly quiz ${Math.floor(i / 900)},Maths,Y8,2025/26,Autumn 1,percentage,2025-10-01,${i % 100}`,
+    );
+  }
+  writeFileSync(path, out.join('\n'));
+}
+
+describe('an import cut off by a killed process', () => {
+  it('leaves nothing behind, and the job is marked failed at the next start', async () => {
+    const created = await promisify(execFile)(
+      process.execPath,
+      [...cli, 'trusts', 'create', 'Interrupted Trust'],
+      {
+        env,
+      },
+    );
+    const trustId = /: ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
+    const file = join(dir, 'results.csv');
+    writeResultsFile(file, 600_000);
+
+    const child = spawn(process.execPath, [...cli, 'import', 'results', file, '--trust', trustId], { env });
+    let out = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_c, sig) => resolve(sig)),
+    );
+    // Kill it hard as soon as it reports lines staged inside its open transaction.
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/lines read/.test(out)) resolve();
+      });
+      child.on('exit', () => reject(new Error(`The import ended before it could be killed: ${out}`)));
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    // Restart: the server's start-up finds the job still running and marks it failed.
+    const server = await startServer(loadConfig({ ...env, PORT: '0' }), 'dist/web');
+    await server.close();
+
+    const config = loadConfig(env);
+    const handle = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 1,
+    });
+    try {
+      const jobs = await handle.db
+        .selectFrom('import_jobs')
+        .where('trust_id', '=', trustId)
+        .select(['status', 'failure'])
+        .execute();
+      expect(jobs).toEqual([
+        { status: 'failed', failure: expect.stringMatching(/nothing from the file was written/) },
+      ]);
+      const left = await handle.db
+        .selectFrom('assessments')
+        .where('trust_id', '=', trustId)
+        .select('id')
+        .execute();
+      expect(left).toEqual([]);
+      const results = await handle.db
+        .selectFrom('results')
+        .where('trust_id', '=', trustId)
+        .select('value')
+        .execute();
+      expect(results).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
