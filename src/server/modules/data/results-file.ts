@@ -166,3 +166,27 @@ export function createResultReader(at: Record<Column, number>) {
   };
   return { read, assessments };
 }
+
+export type KnownPupil = { upn: string; id: string; schoolId: string };
+
+/**
+ * Matches each result to a pupil of the trust (and, for a school's import, of that school), and
+ * spots a second result for the same pupil and assessment. Pupils get dense numbers so the repeat
+ * check is one typed array per assessment (a few MB at a million lines), not a million-entry map.
+ */
+export function createPupilMatcher(pupils: KnownPupil[], schoolId: string | null) {
+  const byUpn = new Map<string, number>();
+  for (const [i, p] of pupils.entries()) byUpn.set(p.upn, i);
+  const seen: Int32Array[] = [];
+  return (upn: string, assessment: number, line: number): { pupilId: string } | { reason: string } => {
+    const i = byUpn.get(upn);
+    if (i === undefined) return { reason: 'No pupil with this UPN in the trust' };
+    const p = pupils[i]!;
+    if (schoolId && p.schoolId !== schoolId) return { reason: 'This pupil is at another school' };
+    seen[assessment] ??= new Int32Array(pupils.length);
+    const first = seen[assessment][i]!;
+    if (first) return { reason: `Same pupil and assessment as line ${first}` };
+    seen[assessment][i] = line;
+    return { pupilId: p.id };
+  };
+}

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { ImportResultsQuery } from '../../../shared/contracts/data';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
@@ -8,10 +7,11 @@ import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
+import { CsvFormatError, csvChunks } from './csv-chunks';
 import { dataRepository as jobs } from './data.repository';
 import type { Rejected } from './pupil-file';
-import { resultsRepository as repo, type StagedBatch } from './results.repository';
-import { createResultReader, readResultHeader } from './results-file';
+import { type ResultBatch, resultsRepository as repo } from './results.repository';
+import { createPupilMatcher, createResultReader, readResultHeader } from './results-file';
 
 const BATCH = 20_000;
 const KEEP_REJECTED = 5_000;
@@ -21,15 +21,12 @@ export type ResultsWrittenHook = (tx: Db, trustId: string, assessmentIds: string
 
 /** Thrown inside the transaction to roll it back while carrying the verdict out. */
 class Verdict {
-  constructor(
-    readonly status: 'rejected' | 'validated',
-    readonly rejected: Rejected[],
-  ) {}
+  constructor(readonly status: 'rejected' | 'validated') {}
 }
 
 /**
  * Bytes in, UTF-8 text out. MIS exports are UTF-8 or Windows-1252; the first chunk decides, since a
- * stream cannot be re-read once half of it is written to staging.
+ * stream cannot be re-read once half of it is written.
  */
 async function* decode(source: AsyncIterable<Buffer>, meter: (b: Buffer) => void): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
@@ -48,15 +45,18 @@ async function* decode(source: AsyncIterable<Buffer>, meter: (b: Buffer) => void
   if (decoder) yield decoder.decode();
 }
 
+const emptyBatch = (): ResultBatch => ({ assessmentIds: [], pupilIds: [], values: [] });
+
 export function createResultsImportService(
   db: Db,
   opts: { maxBytes: number; afterWrite: ResultsWrittenHook[] },
 ) {
   return {
     /**
-     * Streams a results file into the trust, all or nothing: any invalid line rejects the whole file
-     * with a report of every problem, and a server stopped mid-import leaves nothing behind (the job
-     * stays 'running' until start-up marks it failed). Re-importing a result replaces its value.
+     * Streams a results file into the trust, all or nothing. Lines are checked as they arrive and
+     * written in large batches inside one transaction; any invalid line rolls it all back and the
+     * job reports every problem. A server stopped mid-import leaves nothing behind (the job stays
+     * 'running' until start-up marks it failed). Re-importing a result replaces its value.
      */
     async importResults(
       actor: Actor,
@@ -107,118 +107,91 @@ export function createResultsImportService(
 
       try {
         await db.transaction().execute(async (tx) => {
-          await repo.createStaging(tx);
+          const match = createPupilMatcher(await repo.pupilsOfTrust(tx, actor.trustId), q.schoolId ?? null);
+          // Per assessment met in the file: its id, or null when its grade set clashes with the stored one.
+          const assessmentIds: (string | null)[] = [];
+          const storedGradeSets: string[] = [];
           const text = decode(body, (chunk) => {
             bytes += chunk.length;
             if (bytes > opts.maxBytes)
               throw new AppError(413, 'file_too_large', `The file is larger than ${opts.maxBytes / 1e6} MB.`);
             hash.update(chunk);
           });
-          const lines = parse({
-            bom: true,
-            delimiter: [',', ';', '\t'],
-            relax_column_count: true,
-            skip_empty_lines: true,
-          });
-          const feeding = (async () => {
-            try {
-              for await (const t of text)
-                if (!lines.write(t)) await new Promise((r) => lines.once('drain', r));
-              lines.end();
-            } catch (err) {
-              lines.destroy(err as Error);
-            }
-          })();
-
           let reader: ReturnType<typeof createResultReader> | null = null;
-          let batch: StagedBatch = { lines: [], upns: [], assessments: [], values: [] };
+          let batch = emptyBatch();
+          let writing: Promise<void> = Promise.resolve();
           let line = 0;
           try {
-            for await (const fields of lines as AsyncIterable<string[]>) {
-              line += 1;
-              if (!reader) {
-                const header = readResultHeader(fields);
-                if (!header.ok) {
-                  reject([
-                    {
-                      row: 1,
-                      column: header.missing.join(', '),
-                      value: '',
-                      reason: 'Missing required column(s)',
-                    },
-                  ]);
-                  break;
+            file: for await (const records of csvChunks(text))
+              for (const fields of records) {
+                line += 1;
+                if (!reader) {
+                  const header = readResultHeader(fields);
+                  if (!header.ok) {
+                    const column = header.missing.join(', ');
+                    reject([{ row: 1, column, value: '', reason: 'Missing required column(s)' }]);
+                    break file;
+                  }
+                  reader = createResultReader(header.at);
+                  continue;
                 }
-                reader = createResultReader(header.at);
-                continue;
-              }
-              counts.read += 1;
-              const r = reader.read(fields, line);
-              if (r.kind === 'skipped') counts.skipped += 1;
-              else if (r.kind === 'rejected') reject(r.problems);
-              else if (counts.rejected === 0) {
+                counts.read += 1;
+                const r = reader.read(fields, line);
+                if (r.kind === 'skipped') {
+                  counts.skipped += 1;
+                  continue;
+                }
+                if (r.kind === 'rejected') {
+                  reject(r.problems);
+                  continue;
+                }
+                if (assessmentIds[r.assessment] === undefined) {
+                  const key = reader.assessments[r.assessment]!;
+                  const found = await repo.findOrCreateAssessment(tx, actor.trustId, key);
+                  assessmentIds[r.assessment] = found.gradeSet === key.gradeSet ? found.id : null;
+                  storedGradeSets[r.assessment] = found.gradeSet;
+                }
+                const assessmentId = assessmentIds[r.assessment];
+                if (!assessmentId) {
+                  const stored = storedGradeSets[r.assessment]!;
+                  const reason = `The trust already records this assessment on the ${stored} grade set`;
+                  reject([{ row: line, column: 'grade_set', value: fields.join(','), reason }]);
+                  continue;
+                }
+                const pupil = match(r.upn, r.assessment, line);
+                if ('reason' in pupil) {
+                  reject([{ row: line, column: 'upn', value: r.upn, reason: pupil.reason }]);
+                  continue;
+                }
                 counts.accepted += 1;
-                batch.lines.push(line);
-                batch.upns.push(r.upn);
-                batch.assessments.push(r.assessment);
+                // Once any line is bad the file is rejected: keep checking, stop writing.
+                if (counts.rejected || q.dryRun) continue;
+                batch.assessmentIds.push(assessmentId);
+                batch.pupilIds.push(pupil.pupilId);
                 batch.values.push(r.value);
-                if (batch.lines.length >= BATCH) {
-                  await repo.appendStaging(tx, batch);
+                if (batch.values.length >= BATCH) {
+                  // One batch in flight: PostgreSQL writes it while the next is read and checked.
+                  await writing;
+                  writing = repo.writeBatch(tx, actor.trustId, batch);
+                  writing.catch(() => undefined); // awaited below; this only marks it handled meanwhile
                   onProgress?.(counts.read);
-                  batch = { lines: [], upns: [], assessments: [], values: [] };
+                  batch = emptyBatch();
                 }
               }
-            }
+            await writing;
           } catch (err) {
-            if (err instanceof AppError) throw err;
+            if (!(err instanceof CsvFormatError)) throw err;
             reject([
               { row: line + 1, column: '', value: '', reason: `Not valid CSV: ${(err as Error).message}` },
             ]);
           }
-          await feeding;
           if (!reader && counts.rejected === 0)
             reject([{ row: 1, column: '', value: '', reason: 'The file is empty' }]);
-          if (counts.rejected) throw new Verdict('rejected', rejected);
-          await repo.appendStaging(tx, batch);
+          if (counts.rejected) throw new Verdict('rejected');
+          if (q.dryRun) throw new Verdict('validated');
+          await repo.writeBatch(tx, actor.trustId, batch);
 
-          for (const u of await repo.unknownPupils(tx, actor.trustId, q.schoolId ?? null, KEEP_REJECTED))
-            reject([
-              {
-                row: u.line,
-                column: 'upn',
-                value: u.upn,
-                reason: u.elsewhere
-                  ? 'This pupil is at another school'
-                  : 'No pupil with this UPN in the trust',
-              },
-            ]);
-          for (const d of await repo.duplicateLines(tx, KEEP_REJECTED))
-            reject([
-              {
-                row: d.line,
-                column: 'upn',
-                value: d.upn,
-                reason: `Same pupil and assessment as line ${d.first}`,
-              },
-            ]);
-          const keys = reader!.assessments;
-          const found = await repo.findOrCreateAssessments(tx, actor.trustId, keys);
-          found.forEach((f, i) => {
-            if (f.gradeSet !== keys[i]!.gradeSet)
-              reject([
-                {
-                  row: keys[i]!.firstLine,
-                  column: 'grade_set',
-                  value: keys[i]!.gradeSet,
-                  reason: `${keys[i]!.name} (${keys[i]!.subject}) is already recorded on the ${f.gradeSet} grade set`,
-                },
-              ]);
-          });
-          if (counts.rejected) throw new Verdict('rejected', rejected);
-          if (q.dryRun) throw new Verdict('validated', []);
-
-          const ids = found.map((f) => f.id);
-          await repo.writeResults(tx, actor.trustId, ids);
+          const ids = assessmentIds.filter((id): id is string => id !== null);
           for (const hook of opts.afterWrite) await hook(tx, actor.trustId, ids);
           await finish(tx, 'committed');
           await auditService.record(tx, actor, {
@@ -232,11 +205,8 @@ export function createResultsImportService(
       } catch (err) {
         if (err instanceof Verdict) await finish(db, err.status);
         else {
-          await finish(
-            db,
-            'failed',
-            err instanceof AppError ? err.message : 'The import stopped on an unexpected error.',
-          );
+          const why = err instanceof AppError ? err.message : 'The import stopped on an unexpected error.';
+          await finish(db, 'failed', why);
           throw err;
         }
       }

@@ -9,11 +9,11 @@ let h: Harness;
 const HEADER = 'UPN,Assessment,Subject,Year group,Academic year,Collection point,Grade set,Date,Result';
 
 /** A trust whose two schools have synthetic pupils and results, with an admin and data manager signed in. */
-async function trustWithPupils() {
+async function trustWithPupils(sizeA = 30) {
   const t = await buildTrust(h);
   const urn = async (id: string) => (await orgRepository.findSchool(h.db, t.trustId, id))!.urn;
   await seedSyntheticPupils(h.db, t.trustId, [
-    { id: t.schoolA, urn: await urn(t.schoolA), phase: 'secondary', effect: 0.2, size: 30 },
+    { id: t.schoolA, urn: await urn(t.schoolA), phase: 'secondary', effect: 0.2, size: sizeA },
     { id: t.schoolB, urn: await urn(t.schoolB), phase: 'primary', effect: -0.1, size: 20 },
   ]);
   const upns = async (schoolId: string) =>
@@ -92,6 +92,8 @@ describe('results import', () => {
     const replaced = await h.db
       .selectFrom('results as r')
       .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
+      .where('a.name', '=', 'Year 11 science mock')
       .where('p.upn', '=', f.upnsA[1]!)
       .where('r.value', '=', 7)
       .select('r.value')
@@ -180,22 +182,24 @@ describe('results import', () => {
   });
 
   it('leaves the database unchanged when line 90,000 of a 100,000-line file is invalid', async () => {
-    const before = await counts(f.t.trustId);
+    // 999: synthetic UPNs have a three-digit serial.
+    const big = await trustWithPupils(999);
+    const before = await counts(big.t.trustId);
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) {
-      const a = Math.floor(i / f.upnsA.length);
-      rows.push(line(f.upnsA[i % f.upnsA.length]!, String(i % 10), `Quiz ${a}`, 'Maths'));
+      const a = Math.floor(i / big.upnsA.length);
+      rows.push(line(big.upnsA[i % big.upnsA.length]!, String(i % 10), `Quiz ${a}`, 'Maths'));
     }
     rows[90_000 - 2] = rows[90_000 - 2]!.replace(/,\d$/, ',11');
-    const res = await post(f.admin, [HEADER, ...rows].join('\n'));
+    const res = await post(big.admin, [HEADER, ...rows].join('\n'));
     expect(res.json()).toMatchObject({ status: 'rejected', rowsRead: 100_000, rowsRejected: 1 });
     expect(res.json().rejected).toEqual([expect.objectContaining({ row: 90_000, column: 'result' })]);
-    expect(await counts(f.t.trustId)).toEqual(before);
+    expect(await counts(big.t.trustId)).toEqual(before);
     const jobs = (
-      await h.app.inject({ method: 'GET', url: '/api/v1/imports', headers: f.admin.headers })
+      await h.app.inject({ method: 'GET', url: '/api/v1/imports', headers: big.admin.headers })
     ).json();
     expect(jobs.jobs[0]).toMatchObject({ status: 'rejected', rowsRead: 100_000 });
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('pupil data round trip', () => {
@@ -259,5 +263,36 @@ describe('pupil data round trip', () => {
       headers: governor.headers,
     });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('results file edge cases', () => {
+  it('reads semicolon-delimited Windows-1252 files with a byte-order mark and quoted fields', async () => {
+    const f = await trustWithPupils();
+    const text = `\uFEFF${HEADER.replaceAll(',', ';')}\r\n${f.upnsA[0]};"Year 11 français mock; paper 1";French;Y11;2025/26;Spring 2;gcse;02/03/2026;6\r\n`;
+    const bytes = Buffer.from(text.replace('\uFEFF', ''), 'latin1');
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/results?filename=r.csv',
+      headers: { ...f.admin.headers, 'content-type': 'text/csv' },
+      payload: bytes,
+    });
+    expect(res.json()).toMatchObject({ status: 'committed', rowsAccepted: 1 });
+    const a = await h.db
+      .selectFrom('assessments')
+      .where('trust_id', '=', f.t.trustId)
+      .where('subject', '=', 'French')
+      .select('name')
+      .executeTakeFirstOrThrow();
+    expect(a.name).toBe('Year 11 français mock; paper 1');
+  });
+
+  it('rejects a file with an unclosed quote', async () => {
+    const f = await trustWithPupils();
+    const res = (
+      await post(f.admin, `${HEADER}\n${f.upnsA[0]},"Mock,Maths,Y11,2025/26,Spring 2,gcse,02/03/2026,6\n`)
+    ).json();
+    expect(res.status).toBe('rejected');
+    expect(res.rejected[0].reason).toMatch(/^Not valid CSV/);
   });
 });

@@ -1,0 +1,186 @@
+/**
+ * Results import throughput: 1,000,000 result lines from a CSV file, end to end (stream, parse,
+ * validate, stage, check references, write) through the same service the API and CLI use, on
+ * PostgreSQL and on embedded PGlite. Beside it, the ceiling: a raw COPY of the same resolved rows
+ * into the same table of the same database, in the same run. Peak memory of this process is
+ * sampled throughout (for PGlite that includes the database itself, which runs in-process).
+ *
+ *   npm run bench:import                 both databases (PostgreSQL via DATABASE_URL or .ci/pg-setup.sh)
+ *   npm run bench:import -- --pglite     PGlite only
+ *   LINES=200000 npm run bench:import    a smaller file
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
+import { createResultsImportService } from '../src/server/modules/data/results-import.service';
+import { upnCheckLetter } from '../src/server/modules/data/upn';
+import { systemActor } from '../src/server/platform/auth/actor';
+import { type Db, openDatabase } from '../src/server/platform/db/database';
+import { pgliteDialect } from '../src/server/platform/db/pglite-dialect';
+import type { Database } from '../src/server/platform/db/schema';
+import { migrateToLatest } from '../src/server/platform/migrations/migrator';
+import { postgresUrl } from './lib';
+
+const LINES = Number(process.env.LINES ?? 1_000_000);
+const ASSESSMENTS = 50;
+const PUPILS = Math.ceil(LINES / ASSESSMENTS);
+const dir = mkdtempSync(join(tmpdir(), 'sip-bench-import-'));
+
+const upnOf = (i: number) => {
+  const rest = `380${String(1000 + Math.floor(i / 1000)).padStart(4, '0')}13${String(i % 1000).padStart(3, '0')}`;
+  return `${upnCheckLetter(rest)}${rest}`;
+};
+
+/** The file a data manager would send: every pupil's result in each of 50 assessments. */
+function writeFile(path: string): number {
+  const parts: string[] = [
+    'upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result\n',
+  ];
+  for (let a = 0; a < ASSESSMENTS; a++)
+    for (let p = 0; p < PUPILS && a * PUPILS + p < LINES; p++)
+      parts.push(
+        `${upnOf(p)},Unit test ${a + 1},Maths,Y9,2025/26,Autumn ${1 + (a % 2)},gcse,2025-11-0${1 + (a % 9)},${(p + a) % 10}\n`,
+      );
+  const text = parts.join('');
+  writeFileSync(path, text);
+  return text.length;
+}
+
+async function setUpTrust(db: Db): Promise<string> {
+  const trust = await sql<{
+    id: string;
+  }>`insert into trusts (name) values ('Bench Import Trust') returning id`.execute(db);
+  const trustId = trust.rows[0]!.id;
+  const school = await sql<{
+    id: string;
+  }>`insert into schools (trust_id, urn, name, phase, local_authority, joined_trust_on)
+    values (${trustId}, '199999', 'Bench School', 'secondary', 'Leeds', '2020-09-01') returning id`.execute(
+    db,
+  );
+  const upns = Array.from({ length: PUPILS }, (_, i) => upnOf(i));
+  await sql`insert into pupils (trust_id, school_id, upn, given_name, family_name, date_of_birth, sex, year_group,
+      disadvantaged, fsm, sen, eal, ethnicity)
+    select ${trustId}, ${school.rows[0]!.id}, u, 'Pupil', 'Bench', '2012-01-01', 'F', 'Y9', false, false, 'N', false, 'WBRI'
+    from unnest(${upns}::text[]) u`.execute(db);
+  return trustId;
+}
+
+type Figures = {
+  db: string;
+  seconds: number;
+  rowsPerSecond: number;
+  copySeconds: number;
+  copyRowsPerSecond: number;
+  peakMb: number;
+};
+
+async function measure(
+  label: string,
+  db: Db,
+  rawCopy: (csv: string) => Promise<void>,
+  file: string,
+): Promise<Figures> {
+  const trustId = await setUpTrust(db);
+  const service = createResultsImportService(db, { maxBytes: 1e9, afterWrite: [] });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const t0 = performance.now();
+  const { job } = await service.importResults(
+    systemActor(trustId),
+    { filename: 'results.csv', dryRun: false },
+    createReadStream(file, { highWaterMark: 1 << 20 }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  if (job.status !== 'committed' || job.rows_accepted !== LINES)
+    throw new Error(`import did not commit every line: ${job.status} ${job.rows_accepted}`);
+
+  // The ceiling: the same resolved rows, COPYed straight into the emptied table.
+  const rows = await sql<{
+    line: string;
+  }>`select concat_ws(',', trust_id, assessment_id, pupil_id, value) as line
+    from results where trust_id = ${trustId}`.execute(db);
+  const csv = `${rows.rows.map((r) => r.line).join('\n')}\n`;
+  await sql`delete from results where trust_id = ${trustId}`.execute(db);
+  await sql`vacuum results`.execute(db).catch(() => undefined);
+  const t1 = performance.now();
+  await rawCopy(csv);
+  const copySeconds = (performance.now() - t1) / 1000;
+  const n = await sql<{
+    n: number;
+  }>`select count(*)::int as n from results where trust_id = ${trustId}`.execute(db);
+  if (n.rows[0]!.n !== LINES) throw new Error('raw COPY did not load every row');
+
+  return {
+    db: label,
+    seconds,
+    rowsPerSecond: LINES / seconds,
+    copySeconds,
+    copyRowsPerSecond: LINES / copySeconds,
+    peakMb: peak / 1024 / 1024,
+  };
+}
+
+const COPY = 'copy results (trust_id, assessment_id, pupil_id, value) from';
+
+async function onPostgres(file: string): Promise<Figures> {
+  const url = postgresUrl();
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  try {
+    await migrateToLatest(handle.db);
+    return await measure(
+      'PostgreSQL 15',
+      handle.db,
+      async (csv) => {
+        const path = join(dir, 'copy.csv');
+        writeFileSync(path, csv);
+        execFileSync('psql', [url, '-q', '-c', `\\${COPY} '${path}' with (format csv)`]);
+      },
+      file,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+async function onPglite(file: string): Promise<Figures> {
+  const pglite = await PGlite.create(join(dir, 'pglite'));
+  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  try {
+    await migrateToLatest(db);
+    return await measure(
+      'PGlite (embedded)',
+      db,
+      async (csv) => {
+        await pglite.query(`${COPY} '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+      },
+      file,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+const file = join(dir, 'results.csv');
+const bytes = writeFile(file);
+console.log(
+  `${LINES.toLocaleString('en-GB')} result lines, ${(bytes / 1e6).toFixed(0)} MB, ${PUPILS.toLocaleString('en-GB')} pupils x ${ASSESSMENTS} assessments`,
+);
+const figures: Figures[] = [];
+try {
+  if (!process.argv.includes('--pglite')) figures.push(await onPostgres(file));
+  if (!process.argv.includes('--postgres')) figures.push(await onPglite(file));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log('\n| Database | End to end | Rows/s | Raw COPY (ceiling) | Rows/s | Peak memory |');
+console.log('|---|---|---|---|---|---|');
+for (const f of figures)
+  console.log(
+    `| ${f.db} | ${f.seconds.toFixed(1)} s | ${Math.round(f.rowsPerSecond).toLocaleString('en-GB')} | ${f.copySeconds.toFixed(1)} s | ${Math.round(f.copyRowsPerSecond).toLocaleString('en-GB')} | ${f.peakMb.toFixed(0)} MB |`,
+  );
