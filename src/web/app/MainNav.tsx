@@ -4,6 +4,7 @@ import {
   IconBulb,
   IconChartBar,
   IconClipboardCheck,
+  IconDatabaseImport,
   IconHome,
   IconRoute,
   IconTargetArrow,
@@ -58,7 +59,10 @@ export function MainNav() {
     ...(permissions.canCreateSchool
       ? [{ to: '/admin/schools', label: 'Schools', icon: IconBuildingCommunity }]
       : []),
-    { to: '/admin/people', label: 'People and roles', icon: IconUsers },
+    ...(permissions.canAdminister
+      ? [{ to: '/admin/people', label: 'People and roles', icon: IconUsers }]
+      : []),
+    ...(permissions.canManageData ? [{ to: '/data', label: 'Data', icon: IconDatabaseImport }] : []),
   ];
 
   return (
@@ -66,7 +70,7 @@ export function MainNav() {
       {link({ to: '/', label: 'Home', icon: IconHome })}
       <Section title="Improvement cycle" />
       {cycle.map(link)}
-      {permissions.canAdminister && (
+      {admin.length > 0 && (
         <>
           <Divider my="sm" />
           <Section title="Admin" />

@@ -33,6 +33,22 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The CSRF header for writes made outside `api` (e.g. a streamed upload with progress). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Turns a failed response's JSON body into an ApiError, for callers that do their own transport. */
+export function apiErrorFrom(status: number, payload: unknown): ApiError {
+  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : undefined;
+  const code = typeof error?.code === 'string' ? error.code : 'http_error';
+  const message =
+    typeof error?.message === 'string'
+      ? error.message
+      : `The server could not complete the request (${status}). Please try again.`;
+  return new ApiError(status, code, message, fieldErrorsOf(error?.details, message), error?.details);
+}
+
 /** Anything with a zod-like `parse`; responses are checked against the shared contracts. */
 export type Parser<T> = { parse: (value: unknown) => T };
 
@@ -63,14 +79,7 @@ function fieldErrorsOf(details: unknown, message: string): FieldErrors {
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  const payload: unknown = await res.json().catch(() => undefined);
-  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : undefined;
-  const code = typeof error?.code === 'string' ? error.code : 'http_error';
-  const message =
-    typeof error?.message === 'string'
-      ? error.message
-      : `The server could not complete the request (${res.status}). Please try again.`;
-  return new ApiError(res.status, code, message, fieldErrorsOf(error?.details, message), error?.details);
+  return apiErrorFrom(res.status, await res.json().catch(() => undefined));
 }
 
 /** Calls the platform API; resolves with the parsed JSON body or rejects with an ApiError. */

@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { CyclePage } from '../features/cycle/CyclePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DataPage } from '../features/data/DataPage';
 import { CoveragePage } from '../features/evaluation/CoveragePage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { HeatmapPage } from '../features/evaluation/HeatmapPage';
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
       { path: 'admin/people', element: <PeoplePage /> },
+      { path: 'data', element: <DataPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

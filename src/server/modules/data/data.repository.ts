@@ -69,6 +69,15 @@ export const dataRepository = {
     return jobsQuery(db, trustId).orderBy('j.created_at', 'desc').limit(200).execute();
   },
 
+  jobIdsCreatedBy(db: Db, trustId: string, personId: string) {
+    return db
+      .selectFrom('import_jobs')
+      .where('trust_id', '=', trustId)
+      .where('created_by', '=', personId)
+      .select('id')
+      .execute();
+  },
+
   findJobRow(db: Db, trustId: string, id: string) {
     return jobsQuery(db, trustId).where('j.id', '=', id).executeTakeFirst();
   },

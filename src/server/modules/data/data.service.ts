@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportJob, ImportKs4Body, ImportPupilsBody } from '../../../shared/contracts/data';
 import type { Actor } from '../../platform/auth/actor';
-import { can } from '../../platform/auth/policy';
+import { can, canAnywhere } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { auditService } from '../audit/audit.service';
@@ -131,16 +131,21 @@ export function createDataService(db: Db) {
       return repo.failInterruptedJobs(db);
     },
 
+    /** Trust-wide importers see every job; a school's data manager or leader sees the jobs they ran. */
     async listJobs(actor: Actor): Promise<ImportJob[]> {
-      requireImport(actor);
-      return (await repo.listJobs(db, actor.trustId)).map(presentJob);
+      const all = (await repo.listJobs(db, actor.trustId)).map(presentJob);
+      if (can(actor, 'data.import', { trustId: actor.trustId })) return all;
+      if (!canAnywhere(actor, 'pupil.import')) throw forbidden();
+      const own = new Set((await repo.jobIdsCreatedBy(db, actor.trustId, actor.personId)).map((j) => j.id));
+      return all.filter((j) => own.has(j.id));
     },
 
     /** The rejected rows of a job as CSV: row number, column, value and the reason. */
     async rejectedCsv(actor: Actor, jobId: string): Promise<string> {
-      requireImport(actor);
       const job = await repo.findJob(db, actor.trustId, jobId);
       if (!job) throw notFound('Import');
+      const mine = job.created_by !== null && job.created_by === actor.personId;
+      if (!can(actor, 'data.import', { trustId: actor.trustId }) && !mine) throw forbidden();
       return stringify([
         ['row', 'column', 'value', 'reason'],
         ...job.rejected.map((r) => [String(r.row), r.column, spreadsheetSafe(r.value), r.reason]),

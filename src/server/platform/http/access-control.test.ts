@@ -338,8 +338,8 @@ const cases: Case[] = [
   },
   {
     route: 'GET /api/v1/imports',
-    allowed: ['admin'],
-    ownTrust: true,
+    allowed: ['admin', 'headA', 'dataManagerA', 'headB'],
+    list: true,
     build: async () => ({ method: 'GET', url: '/api/v1/imports' }),
   },
   {

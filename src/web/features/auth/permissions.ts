@@ -11,12 +11,19 @@ export function permissionsOf(roles: readonly RoleAssignment[]) {
   const leaderSchools = roles.filter((r) => r.role === 'school_leader' && r.schoolId).map((r) => r.schoolId);
   const leads = (schoolId: string) => isTrustAdmin || leaderSchools.includes(schoolId);
   const isTrustLead = roles.some((r) => r.role === 'improvement_lead' && r.schoolId === null);
+  // Data managers and school leaders import and export their own schools' pupil data.
+  const dataKeeperSchools = roles
+    .filter((r) => (r.role === 'data_manager' || r.role === 'school_leader') && r.schoolId)
+    .map((r) => r.schoolId as string);
 
   return {
     isTrustAdmin,
     /** Every role is tied to a school or department, so they see their own school(s) only. */
     isSchoolScoped: roles.length > 0 && roles.every((r) => r.schoolId !== null),
     canAdminister: isTrustAdmin || leaderSchools.length > 0,
+    /** The Data page: importing and exporting pupil lists and results. */
+    canManageData: isTrustAdmin || dataKeeperSchools.length > 0,
+    dataSchools: isTrustAdmin ? ('all' as const) : dataKeeperSchools,
     canCreateSchool: isTrustAdmin,
     canArchiveSchool: isTrustAdmin,
     canEditSchool: leads,

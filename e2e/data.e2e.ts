@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { signIn } from './page-models/app-shell';
+import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+
+const DATA_MANAGER = 'paul.kershaw@northfield.example';
+const HEADER = 'UPN,Assessment,Subject,Year group,Academic year,Collection point,Grade set,Date,Result';
+
+/** The data manager's own school's UPNs, read through the same export the page offers. */
+async function upnsOfOwnSchool(page: Page): Promise<{ schoolId: string; upns: string[] }> {
+  const schools = (await (await page.request.get('/api/v1/schools')).json()).schools as {
+    id: string;
+    name: string;
+  }[];
+  const school = schools.find((s) => s.name === 'Holmebridge Academy')!;
+  const csv = await (await page.request.get(`/api/v1/pupils/export.csv?schoolId=${school.id}`)).text();
+  return {
+    schoolId: school.id,
+    upns: csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]!),
+  };
+}
+
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+describe('data: importing results', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a data manager checks a results file, sees the line to fix, then imports the corrected file', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, DATA_MANAGER, inject('password'));
+    await shell.openFromNav('Data');
+    await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+    const { upns } = await upnsOfOwnSchool(page);
+    expect(upns.length).toBeGreaterThan(20);
+
+    const lines = upns
+      .slice(0, 20)
+      .map((u, i) => `${u},Year 11 science mock,Science,Y11,2025/26,Spring 2,gcse,03/03/2026,${i % 10}`);
+    const broken = [...lines];
+    broken[6] = broken[6]!.replace(/,\d$/, ',12');
+    await chooseFile(page, 'science-mock.csv', [HEADER, ...broken].join('\n'));
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('Nothing was imported').waitFor();
+    const problems = page.getByRole('table', { name: 'Lines with problems' });
+    expect(await problems.getByRole('row').nth(1).textContent()).toMatch(
+      /^8result12Not a result on the GCSE 9-1/,
+    );
+    await screenshot(page, 'data-rejected');
+
+    await chooseFile(page, 'science-mock.csv', [HEADER, ...lines].join('\n'));
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('The file is ready to import').waitFor();
+    await page.getByRole('button', { name: 'Import 20 lines' }).click();
+    await page.getByText('20 lines imported.').waitFor();
+    const history = page.getByRole('table', { name: 'Recent imports' });
+    await expect
+      .poll(() => history.getByRole('row').nth(1).textContent())
+      .toMatch(/science-mock\.csvAssessment resultsImported/);
+    const violations = await seriousAccessibilityViolations(page);
+    if (violations.length) console.error(JSON.stringify(violations, null, 1));
+    expect(violations).toEqual([]);
+    await screenshot(page, 'data-imported');
+  });
+});

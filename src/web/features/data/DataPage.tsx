@@ -1,0 +1,28 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../app/PageHeader';
+import { usePermissions } from '../auth/permissions';
+import type { ImportKind } from './data.api';
+import { ExportPanel } from './ExportPanel';
+import { ImportHistory } from './ImportHistory';
+import { ImportPanel } from './ImportPanel';
+
+/** Where a data manager brings pupil lists and results in (checked in full first) and takes them out. */
+export function DataPage() {
+  const permissions = usePermissions();
+  const kinds: ImportKind[] = permissions.isTrustAdmin
+    ? ['results', 'pupils', 'ks4_performance']
+    : ['results', 'pupils'];
+  return (
+    <>
+      <PageHeader
+        title="Data"
+        description="Bring pupil lists and assessment results in from your MIS, and published DfE tables for the trust. Every file is checked line by line before anything is written."
+      />
+      <Stack gap="xl">
+        <ImportPanel kinds={kinds} schoolIds={permissions.dataSchools} />
+        <ImportHistory />
+        <ExportPanel schoolIds={permissions.dataSchools} />
+      </Stack>
+    </>
+  );
+}

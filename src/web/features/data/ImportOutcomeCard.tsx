@@ -1,0 +1,89 @@
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { plural } from '../../app/format';
+import type { ImportOutcome } from './data.api';
+
+// Mantine's light alert titles are too pale on their tint to read at AA contrast.
+const titleStyle = (tone: string) => {
+  const color = tone === 'yellow' ? '#7a4800' : 'var(--mantine-color-text)';
+  return { title: { color }, label: { color } };
+};
+
+type Props = { outcome: ImportOutcome; onCommit?: () => void; committing?: boolean };
+
+/** What a check or an import found: ready to import, imported, or the lines that stop it. */
+export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
+  const skipped = outcome.rowsSkipped
+    ? `, ${plural(outcome.rowsSkipped, 'line')} with no result skipped`
+    : '';
+  if (outcome.status === 'validated')
+    return (
+      <Alert
+        color="brand"
+        styles={titleStyle('brand')}
+        icon={<IconCircleCheck aria-hidden />}
+        title="The file is ready to import"
+      >
+        <Stack gap="sm">
+          <Text size="sm">
+            {plural(outcome.rowsAccepted, 'line')} checked and ready{skipped}. Nothing has been written yet.
+          </Text>
+          <Group>
+            <Button onClick={onCommit} loading={committing}>
+              Import {plural(outcome.rowsAccepted, 'line')}
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  if (outcome.status === 'committed')
+    return (
+      <Alert color="teal" styles={titleStyle('teal')} icon={<IconCircleCheck aria-hidden />} title="Imported">
+        <Text size="sm">
+          {plural(outcome.rowsAccepted, 'line')} imported{skipped}.
+        </Text>
+      </Alert>
+    );
+  return (
+    <Alert
+      color="yellow"
+      styles={titleStyle('yellow')}
+      icon={<IconAlertTriangle aria-hidden />}
+      title="Nothing was imported"
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {outcome.failure ??
+            `${plural(outcome.rowsRejected, 'line')} of ${outcome.rowsRead.toLocaleString('en-GB')} ${outcome.rowsRejected === 1 ? 'needs' : 'need'} correcting. The whole file is held back until every line is right, so fix these in your MIS or the file and check it again.`}
+        </Text>
+        {outcome.rejected.length > 0 && (
+          <Table fz="sm" withTableBorder striped aria-label="Lines with problems">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Line</Table.Th>
+                <Table.Th>Column</Table.Th>
+                <Table.Th>Value</Table.Th>
+                <Table.Th>Problem</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {outcome.rejected.slice(0, 20).map((r) => (
+                <Table.Tr key={`${r.row}-${r.column}-${r.reason}`}>
+                  <Table.Td>{r.row}</Table.Td>
+                  <Table.Td>{r.column || '–'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.value || '–'}</Table.Td>
+                  <Table.Td>{r.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {outcome.rowsRejected > 20 && (
+          <Anchor href={`/api/v1/imports/${outcome.id}/rejected`} size="sm">
+            Download every problem as CSV
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

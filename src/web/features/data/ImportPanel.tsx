@@ -1,0 +1,150 @@
+import {
+  Button,
+  FileInput,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconFileTypeCsv } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf } from '../../app/api';
+import { schoolsQuery } from '../schools/schools.api';
+import { type ImportKind, type ImportOutcome, sendImport } from './data.api';
+import { ImportOutcomeCard } from './ImportOutcomeCard';
+import { KINDS } from './kinds';
+
+type Props = { kinds: ImportKind[]; schoolIds: 'all' | string[] };
+
+/** Check first, then import: a file is always validated in full before anything is written. */
+export function ImportPanel({ kinds, schoolIds }: Props) {
+  const queryClient = useQueryClient();
+  const schools = useQuery(schoolsQuery).data ?? [];
+  const options = schools
+    .filter((s) => schoolIds === 'all' || schoolIds.includes(s.id))
+    .map((s) => ({ value: s.id, label: s.name }));
+  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'results');
+  const [schoolId, setSchoolId] = useState<string | null>(
+    schoolIds === 'all' ? null : (schoolIds[0] ?? null),
+  );
+  const [year, setYear] = useState<number | string>(new Date().getFullYear() - 1);
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const needsSchool = kind === 'pupils' || (kind === 'results' && schoolIds !== 'all');
+  const ready =
+    file !== null &&
+    (!needsSchool || schoolId !== null) &&
+    (kind !== 'ks4_performance' || Number(year) > 2000);
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setError(null);
+    setProgress(0);
+    try {
+      const result = await sendImport(kind, {
+        file,
+        dryRun,
+        ...(schoolId && kind !== 'ks4_performance' ? { schoolId } : {}),
+        year: Number(year),
+        onProgress: setProgress,
+      });
+      setOutcome(result);
+      await queryClient.invalidateQueries({ queryKey: ['imports'] });
+      if (!dryRun) await queryClient.invalidateQueries({ queryKey: ['analysis'] });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const reset = (next: () => void) => {
+    next();
+    setOutcome(null);
+    setError(null);
+  };
+
+  return (
+    <Paper component="section" p="lg" aria-labelledby="import-heading">
+      <Stack gap="md">
+        <Title order={2} id="import-heading" fz="lg">
+          Import a file
+        </Title>
+        {kinds.length > 1 && (
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => reset(() => setKind(v as ImportKind))}
+            data={kinds.map((k) => ({ value: k, label: KINDS[k].label }))}
+            aria-label="Kind of file"
+          />
+        )}
+        <Text size="sm">{KINDS[kind].help}</Text>
+        <Text size="sm" c="dimmed">
+          Columns: {KINDS[kind].columns}. CSV with commas, semicolons or tabs; UTF-8 or Windows-1252.
+        </Text>
+        <Group align="flex-end" wrap="wrap">
+          {kind !== 'ks4_performance' && (
+            <Select
+              label="School"
+              w={280}
+              data={options}
+              value={schoolId}
+              onChange={(v) => reset(() => setSchoolId(v))}
+              clearable={kind === 'results' && schoolIds === 'all'}
+              placeholder={kind === 'results' ? 'Any school in the trust' : 'Choose a school'}
+              description={kind === 'results' ? 'Only pupils of this school may appear' : undefined}
+            />
+          )}
+          {kind === 'ks4_performance' && (
+            <NumberInput
+              label="Year the file describes"
+              w={200}
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => reset(() => setYear(v))}
+            />
+          )}
+          <FileInput
+            label="File"
+            w={320}
+            accept=".csv,.txt,text/csv"
+            placeholder="Choose a CSV file"
+            leftSection={<IconFileTypeCsv size={18} aria-hidden />}
+            value={file}
+            onChange={(f) => reset(() => setFile(f))}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Remove the file' }}
+          />
+          <Button onClick={() => run(true)} disabled={!ready} loading={progress !== null && !outcome}>
+            Check file
+          </Button>
+        </Group>
+        {progress !== null && (
+          <Stack gap={4}>
+            <Progress value={progress * 100} animated={progress >= 1} aria-label="Upload progress" />
+            <Text size="xs" c="dimmed">
+              {progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : 'Checking every line…'}
+            </Text>
+          </Stack>
+        )}
+        {error && (
+          <Text c="red.8" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        {outcome && (
+          <ImportOutcomeCard outcome={outcome} onCommit={() => run(false)} committing={progress !== null} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,78 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { importJobList, importResult } from '../../../shared/contracts/data';
+import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
+
+export type ImportOutcome = z.infer<typeof importResult>;
+export type ImportKind = 'results' | 'pupils' | 'ks4_performance';
+
+export const importsQuery = queryOptions({
+  queryKey: ['imports'],
+  queryFn: async ({ signal }) => (await api('/imports', { schema: importJobList, signal })).jobs,
+});
+
+type Send = {
+  file: File;
+  dryRun: boolean;
+  schoolId?: string;
+  year?: number;
+  onProgress?: (share: number) => void;
+};
+
+/**
+ * A results file can run to tens of megabytes, so it goes up as the raw CSV body, through XHR for
+ * its upload progress (fetch cannot report it), and the server reads it as a stream.
+ */
+function sendResults({ file, dryRun, schoolId, onProgress }: Send): Promise<ImportOutcome> {
+  const params = new URLSearchParams({ filename: file.name, dryRun: String(dryRun) });
+  if (schoolId) params.set('schoolId', schoolId);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/imports/results?${params}`);
+    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 300) reject(apiErrorFrom(xhr.status, body));
+      else resolve(importResult.parse(body));
+    };
+    xhr.send(file);
+  });
+}
+
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function sendImport(kind: ImportKind, send: Send): Promise<ImportOutcome> {
+  if (kind === 'results') return sendResults(send);
+  if (kind === 'pupils')
+    return api('/imports/pupils', {
+      method: 'POST',
+      schema: importResult,
+      body: {
+        schoolId: send.schoolId,
+        filename: send.file.name,
+        contentBase64: await base64(send.file),
+        dryRun: send.dryRun,
+      },
+    });
+  return api('/imports/ks4-performance', {
+    method: 'POST',
+    schema: importResult,
+    body: { year: send.year, filename: send.file.name, content: await send.file.text(), dryRun: send.dryRun },
+  });
+}

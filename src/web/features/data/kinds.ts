@@ -1,0 +1,42 @@
+import type { ImportKind } from './data.api';
+
+/** What each kind of file is, in the words a data manager uses, and the columns it must have. */
+export const KINDS: Record<ImportKind, { label: string; help: string; columns: string }> = {
+  results: {
+    label: 'Assessment results',
+    help: 'One line per pupil per assessment, exported from your MIS. New assessments are created as they appear; a result imported again replaces the old one.',
+    columns:
+      'upn, assessment, subject, year_group, academic_year, collection_point, grade_set (gcse, ks2_scaled, percentage or points), date, result (A or X for absent)',
+  },
+  pupils: {
+    label: 'Pupil list',
+    help: 'A school’s pupils with their characteristics, matched by UPN: importing the list again updates them.',
+    columns:
+      'upn, given_name, family_name, date_of_birth, sex, year_group, disadvantaged, fsm, sen, eal, ethnicity (ks2_reading and ks2_maths optional)',
+  },
+  ks4_performance: {
+    label: 'KS4 performance tables',
+    help: 'The DfE’s school-level KS4 file for a year, as downloaded. Importing a year again replaces it.',
+    columns: 'The DfE file as published (RECTYPE, URN, ATT8SCR, P8MEA, …)',
+  },
+};
+
+export const kindLabel = (kind: string) => KINDS[kind as ImportKind]?.label ?? kind;
+
+/** The status of an import as a short label and a tone for its badge. */
+export function statusOf(status: string): { label: string; tone: 'teal' | 'gray' | 'yellow' | 'brand' } {
+  switch (status) {
+    case 'committed':
+      return { label: 'Imported', tone: 'teal' };
+    case 'validated':
+      return { label: 'Checked, not imported', tone: 'brand' };
+    case 'rejected':
+      return { label: 'Rejected, nothing imported', tone: 'yellow' };
+    case 'running':
+      return { label: 'Importing…', tone: 'brand' };
+    case 'failed':
+      return { label: 'Failed, nothing imported', tone: 'yellow' };
+    default:
+      return { label: 'Deleted', tone: 'gray' };
+  }
+}
