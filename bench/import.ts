@@ -89,6 +89,11 @@ async function measure(
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
+  if (process.env.DRY) {
+    const d0 = performance.now();
+    await service.importResults(systemActor(trustId), { filename: 'r.csv', dryRun: true }, createReadStream(file, { highWaterMark: 1 << 20 }));
+    console.log(`${label}: dry run (read and check only) ${((performance.now() - d0) / 1000).toFixed(1)} s`);
+  }
   const t0 = performance.now();
   const { job } = await service.importResults(
     systemActor(trustId),

@@ -107,23 +107,17 @@ export function createResultReader(at: Record<Column, number>) {
   const assessments: AssessmentKey[] = [];
   const byKey = new Map<string, { index: number; line: number }>();
   const upnOk = new Map<string, boolean>();
+  // A file holds a million lines but only a handful of assessments: the seven columns that describe
+  // the assessment are checked once per distinct spelling, then looked up.
+  type Described =
+    | { index: number; gradeSet: (typeof GRADE_SETS)[string] }
+    | { problems: Omit<Rejected, 'row'>[] };
+  const described = new Map<string, Described>();
 
-  const read = (fields: string[], line: number): ResultLine => {
+  const describe = (fields: string[], line: number): Described => {
     const get = (c: Column) => (fields[at[c]] ?? '').trim();
-    const problems: Rejected[] = [];
-    const bad = (column: Column, reason: string) =>
-      problems.push({ row: line, column, value: get(column), reason });
-
-    const raw = get('result').toUpperCase();
-    if (NO_RESULT.has(raw)) return { kind: 'skipped' };
-    const upn = get('upn').toUpperCase();
-    let valid = upnOk.get(upn);
-    if (valid === undefined) {
-      valid = isValidUpn(upn);
-      upnOk.set(upn, valid);
-    }
-    if (!valid) bad('upn', 'Not a valid UPN (13 characters with a matching check letter)');
-
+    const problems: Omit<Rejected, 'row'>[] = [];
+    const bad = (column: Column, reason: string) => problems.push({ column, value: get(column), reason });
     const name = get('assessment');
     const subject = get('subject');
     const collectionPoint = get('collection_point');
@@ -139,30 +133,68 @@ export function createResultReader(at: Record<Column, number>) {
     if (!gradeSet) bad('grade_set', `Unknown grade set; use one of ${Object.keys(GRADE_SETS).join(', ')}`);
     const takenOn = parseDate(get('date'));
     if (!takenOn) bad('date', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
-    const value = gradeSet ? gradeSet.read(raw) : null;
-    if (gradeSet && value === null) bad('result', `Not a result on the ${gradeSet.label} scale`);
-    if (problems.length) return { kind: 'rejected', problems };
+    if (problems.length) return { problems };
 
     const key = `${name}\u0000${subject}\u0000${yg}\u0000${ay}\u0000${collectionPoint}`;
-    let known = byKey.get(key);
-    if (!known) {
-      known = { index: assessments.length, line };
-      byKey.set(key, known);
-      assessments.push({
-        name,
-        subject,
-        yearGroup: yg!,
-        academicYear: ay!,
-        collectionPoint,
-        gradeSet: gradeSetName,
-        takenOn: takenOn!,
-        firstLine: line,
-      });
-    } else if (assessments[known.index]!.gradeSet !== gradeSetName) {
+    const known = byKey.get(key);
+    if (known && assessments[known.index]!.gradeSet !== gradeSetName) {
       bad('grade_set', `Differs from line ${known.line}, the first line of this assessment`);
+      return { problems };
+    }
+    if (known) return { index: known.index, gradeSet: gradeSet! };
+    byKey.set(key, { index: assessments.length, line });
+    assessments.push({
+      name,
+      subject,
+      yearGroup: yg!,
+      academicYear: ay!,
+      collectionPoint,
+      gradeSet: gradeSetName,
+      takenOn: takenOn!,
+      firstLine: line,
+    });
+    return { index: assessments.length - 1, gradeSet: gradeSet! };
+  };
+
+  const read = (fields: string[], line: number): ResultLine => {
+    const raw = (fields[at.result] ?? '').trim().toUpperCase();
+    if (NO_RESULT.has(raw)) return { kind: 'skipped' };
+    const problems: Rejected[] = [];
+    const upn = (fields[at.upn] ?? '').trim().toUpperCase();
+    let valid = upnOk.get(upn);
+    if (valid === undefined) {
+      valid = isValidUpn(upn);
+      upnOk.set(upn, valid);
+    }
+    if (!valid)
+      problems.push({
+        row: line,
+        column: 'upn',
+        value: upn,
+        reason: 'Not a valid UPN (13 characters with a matching check letter)',
+      });
+
+    const f = (c: Column) => fields[at[c]] ?? '';
+    const signature = `${f('assessment')}\u0000${f('subject')}\u0000${f('year_group')}\u0000${f('academic_year')}\u0000${f('collection_point')}\u0000${f('grade_set')}\u0000${f('date')}`;
+    let d = described.get(signature);
+    if (!d) {
+      d = describe(fields, line);
+      described.set(signature, d);
+    }
+    if ('problems' in d) {
+      for (const p of d.problems) problems.push({ row: line, ...p });
       return { kind: 'rejected', problems };
     }
-    return { kind: 'result', upn, assessment: known.index, value: value! };
+    const value = d.gradeSet.read(raw);
+    if (value === null)
+      problems.push({
+        row: line,
+        column: 'result',
+        value: raw,
+        reason: `Not a result on the ${d.gradeSet.label} scale`,
+      });
+    if (problems.length) return { kind: 'rejected', problems };
+    return { kind: 'result', upn, assessment: d.index, value: value! };
   };
   return { read, assessments };
 }
