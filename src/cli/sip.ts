@@ -13,6 +13,7 @@ import { createMailer } from '../server/platform/mail/mailer';
 import { migrateToLatest } from '../server/platform/migrations/migrator';
 import { createServices, type Services } from '../server/services';
 import { password as passwordSchema } from '../shared/contracts/auth';
+import { schoolDatasets } from '../shared/contracts/data';
 import { email as emailSchema } from '../shared/contracts/people';
 import { roleSchema } from '../shared/contracts/roles';
 
@@ -128,7 +129,7 @@ export function buildCli(): Command {
   program
     .command('import')
     .description(
-      'import a data file; kinds: ks4-performance (DfE KS4 performance tables, school level), results (assessment results CSV)',
+      'import a data file; kinds: ks4-performance, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV)',
     )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
@@ -177,7 +178,10 @@ export function buildCli(): Command {
               (n) => process.stderr.write(`${n.toLocaleString('en-GB')} lines read\n`),
             );
             job = { ...presentJob(done.job), rejected: done.rejected };
-          } else throw new ConfigError(`Unknown import kind ${kind}; use ks4-performance or results.`);
+          } else
+            throw new ConfigError(
+              `Unknown import kind ${kind}; use ks4-performance, census, absence, ofsted or results.`,
+            );
           process.stdout.write(
             `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
           );

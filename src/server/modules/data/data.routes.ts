@@ -10,6 +10,7 @@ import {
   importPupilsBody,
   importResult,
   importResultsQuery,
+  importSchoolDatasetBody,
   publishedOutcomeList,
 } from '../../../shared/contracts/data';
 import { AppError } from '../../platform/errors';
@@ -55,6 +56,19 @@ export function registerDataRoutes(app: FastifyInstance, { data, dataExport, res
     '/imports/ks4-performance',
     { bodyLimit: 25 * 1024 * 1024, schema: { tags, body: importKs4Body, response: { 201: importResult } } },
     async (req, reply) => reply.status(201).send(await data.importKs4(actorOf(req), req.body)),
+  );
+  r.post(
+    '/imports/school-datasets',
+    {
+      bodyLimit: 25 * 1024 * 1024,
+      schema: {
+        tags,
+        description: 'The DfE school-level census, absence or Ofsted download for a year; all or nothing.',
+        body: importSchoolDatasetBody,
+        response: { 201: importResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await data.importSchoolDataset(actorOf(req), req.body)),
   );
   r.post(
     '/imports/pupils',

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { ImportJob, ImportKs4Body, ImportPupilsBody } from '../../../shared/contracts/data';
+import type {
+  ImportJob,
+  ImportKs4Body,
+  ImportPupilsBody,
+  ImportSchoolDatasetBody,
+} from '../../../shared/contracts/data';
 import type { Actor } from '../../platform/auth/actor';
 import { can, canAnywhere } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
@@ -11,6 +16,7 @@ import { dataRepository as repo } from './data.repository';
 import { parseKs4 } from './ks4-file';
 import { parsePupilCsv } from './pupil-file';
 import { pupilsRepository } from './pupils.repository';
+import { parseSchoolDataset } from './school-datasets';
 
 export type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
 
@@ -40,50 +46,65 @@ export function createDataService(db: Db) {
     if (!can(actor, 'data.import', { trustId: actor.trustId })) throw forbidden();
   };
 
+  /** A published school-level file into published_outcomes under `dataset`, all or nothing. */
+  async function importPublished(
+    actor: Actor,
+    body: ImportKs4Body,
+    kind: string,
+    dataset: string,
+    parsed: ReturnType<typeof parseKs4>,
+  ) {
+    requireImport(actor);
+    const sha256 = createHash('sha256').update(body.content).digest('hex');
+    const ok = parsed.rejected.length === 0;
+    const status = !ok ? 'rejected' : body.dryRun ? 'validated' : 'committed';
+    const jobId = await db.transaction().execute(async (tx) => {
+      const { id } = await repo.insertJob(tx, {
+        trustId: actor.trustId,
+        kind,
+        filename: body.filename,
+        sha256,
+        year: body.year,
+        dryRun: body.dryRun,
+        status,
+        rowsRead: parsed.rowsRead,
+        rowsAccepted: ok ? parsed.rows.length : 0,
+        rowsRejected: parsed.rejected.length,
+        rejected: parsed.rejected.slice(0, 5000),
+        createdBy: actor.via === 'system' ? null : actor.personId,
+      });
+      if (status === 'committed')
+        await repo.replaceOutcomes(tx, actor.trustId, id, dataset, body.year, parsed.rows);
+      await auditService.record(tx, actor, {
+        action: 'import',
+        entityType: 'import_job',
+        entityId: id,
+        changes: { kind, filename: body.filename, sha256, status, rows: parsed.rowsRead },
+      });
+      return id;
+    });
+    const job = (await repo.findJobRow(db, actor.trustId, jobId))!;
+    return { ...presentJob(job), rejected: parsed.rejected.slice(0, 200) };
+  }
+
   return {
     /**
      * Imports a KS4 performance tables file, all or nothing: one invalid row rejects the file with
      * a report of every problem, and nothing is written. A re-import of the year replaces it.
      */
-    async importKs4(actor: Actor, body: ImportKs4Body) {
-      requireImport(actor);
-      const sha256 = createHash('sha256').update(body.content).digest('hex');
-      const parsed = parseKs4(body.content);
-      const ok = parsed.rejected.length === 0;
-      const status = !ok ? 'rejected' : body.dryRun ? 'validated' : 'committed';
-      const jobId = await db.transaction().execute(async (tx) => {
-        const { id } = await repo.insertJob(tx, {
-          trustId: actor.trustId,
-          kind: 'ks4_performance',
-          filename: body.filename,
-          sha256,
-          year: body.year,
-          dryRun: body.dryRun,
-          status,
-          rowsRead: parsed.rowsRead,
-          rowsAccepted: ok ? parsed.rows.length : 0,
-          rowsRejected: parsed.rejected.length,
-          rejected: parsed.rejected.slice(0, 5000),
-          createdBy: actor.via === 'system' ? null : actor.personId,
-        });
-        if (status === 'committed')
-          await repo.replaceOutcomes(tx, actor.trustId, id, 'ks4', body.year, parsed.rows);
-        await auditService.record(tx, actor, {
-          action: 'import',
-          entityType: 'import_job',
-          entityId: id,
-          changes: {
-            kind: 'ks4_performance',
-            filename: body.filename,
-            sha256,
-            status,
-            rows: parsed.rowsRead,
-          },
-        });
-        return id;
-      });
-      const job = (await repo.listJobs(db, actor.trustId)).find((j) => j.id === jobId)!;
-      return { ...presentJob(job), rejected: parsed.rejected.slice(0, 200) };
+    importKs4(actor: Actor, body: ImportKs4Body) {
+      return importPublished(actor, body, 'ks4_performance', 'ks4', parseKs4(body.content));
+    },
+
+    /** The census, absence or Ofsted download, handled exactly as the KS4 file is. */
+    importSchoolDataset(actor: Actor, body: ImportSchoolDatasetBody) {
+      return importPublished(
+        actor,
+        body,
+        body.dataset,
+        body.dataset,
+        parseSchoolDataset(body.dataset, body.content),
+      );
     },
 
     /** A school's pupil list from its MIS: all or nothing, and re-importing the same file changes nothing. */

@@ -327,6 +327,22 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /api/v1/imports/school-datasets',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports/school-datasets',
+      payload: {
+        dataset: 'absence',
+        year: 2019,
+        filename: 'abs.csv',
+        content: 'LA,ESTAB,URN,PERCTOT,PPERSABS10\n',
+        dryRun: true,
+      },
+    }),
+  },
+  {
     route: 'GET /api/v1/pupils/export.csv',
     allowed: ['admin', 'headA', 'dataManagerA'],
     build: async (t) => ({ method: 'GET', url: `/api/v1/pupils/export.csv?schoolId=${t.schoolA}` }),
