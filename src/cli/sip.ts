@@ -133,7 +133,7 @@ export function buildCli(): Command {
     )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
-    .option('--year <year>', 'ks4-performance: the year the file describes, e.g. 2019')
+    .option('--year <year>', 'DfE downloads: the year the file describes, e.g. 2019')
     .option('--school <urn>', 'results: only pupils of this school (URN) may appear in the file')
     .option('--dry-run', 'check the file and report problems without writing anything')
     .option('--trust <id>', 'trust id, when the server holds more than one')
@@ -146,18 +146,22 @@ export function buildCli(): Command {
         withServices(async (s) => {
           const actor = systemActor(await pickTrust(s, opts.trust));
           let job: Awaited<ReturnType<typeof s.data.importKs4>>;
-          if (kind === 'ks4-performance') {
+          const dataset = schoolDatasets.find((d) => d === kind);
+          if (kind === 'ks4-performance' || dataset) {
             if (!opts.year)
               throw new ConfigError('Give the year the file describes with --year, e.g. --year 2019.');
             const content = await readFile(file, 'utf8').catch(() => {
               throw new ConfigError(`Cannot read ${file}.`);
             });
-            job = await s.data.importKs4(actor, {
+            const body = {
               year: Number(opts.year),
               filename: basename(file),
               content,
               dryRun: opts.dryRun ?? false,
-            });
+            };
+            job = dataset
+              ? await s.data.importSchoolDataset(actor, { ...body, dataset })
+              : await s.data.importKs4(actor, body);
           } else if (kind === 'results') {
             await access(file).catch(() => {
               throw new ConfigError(`Cannot read ${file}.`);
