@@ -43,6 +43,8 @@ export function createMonitoringService(
           schoolId: body.schoolId ?? null,
           heldOn: body.heldOn,
           notes: body.notes,
+          actionsAgreed: body.actionsAgreed,
+          nextOn: body.nextOn ?? null,
           createdBy: actor.via === 'system' ? null : actor.personId,
         });
         await repo.insertItems(
@@ -77,6 +79,8 @@ export function createMonitoringService(
         schoolId: m.school_id,
         heldOn: m.held_on,
         notes: m.notes,
+        actionsAgreed: m.actions_agreed,
+        nextOn: m.next_on,
         createdByName: m.created_by_name,
         items: items
           .filter((i) => i.meeting_id === m.id)
