@@ -10,6 +10,7 @@ import { OutcomesSection } from './OutcomesSection';
 import { PhaseHistory } from './PhaseHistory';
 import { PhaseNotes } from './PhaseNotes';
 import { PhaseStepper } from './PhaseStepper';
+import { PriorityExtras } from './PriorityExtras';
 import type { OwnerOption } from './plan-people';
 import { priorityStatusText } from './planning-text';
 import print from './print.module.css';
@@ -126,6 +127,8 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
           canWrite={canWrite}
           knownOwners={knownOwners}
         />
+        <Divider />
+        <PriorityExtras priorityId={p.id} schoolId={schoolId} canWrite={writable} knownOwners={knownOwners} />
       </Stack>
       {moveTo && (
         <MovePhaseModal
