@@ -32,9 +32,9 @@ export function CapacityPage() {
 
   return (
     <>
-      <Crumbs items={[{ label: 'Plans', to: '/plan' }, { label: 'Capacity' }]} />
       <PageHeader
         title="Capacity"
+        above={<Crumbs items={[{ label: 'Improvement plans', to: '/plan' }, { label: 'Capacity' }]} />}
         description="For each person, the actions, impact checks and priorities they carry in a period, so new initiatives go to people with room for them."
       />
       <Stack gap="md">
