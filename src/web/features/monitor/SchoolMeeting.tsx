@@ -45,6 +45,7 @@ export function SchoolMeeting({ schoolId, onChoose }: { schoolId: string; onChoo
           agenda={{ personId: person.id, on: agenda.data.on, items: agenda.data.items, offTrackOutcomes: [] }}
           title={`Agenda for ${name}`}
           canTick={false}
+          emptyText="Actions and impact checks in this school’s plans appear here when they fall due."
         >
           <SchoolAgendaExtras agenda={agenda.data} />
           <MeetingLog
