@@ -134,6 +134,18 @@ describe('monitoring around a priority', () => {
     await plan.dialog.getByRole('button', { name: 'Cancel' }).click();
     await card.getByRole('img', { name: /target 80%/ }).waitFor();
 
+    // Plan details and the priority itself can be changed after they were made.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await plan.dialog.getByRole('textbox', { name: 'Title' }).fill('Dene Park improvement plan');
+    await plan.dialog.getByRole('button', { name: 'Save details' }).click();
+    await plan.dialog.waitFor({ state: 'detached' });
+    await plan.heading('Dene Park improvement plan').waitFor();
+    await card.getByRole('button', { name: `Edit priority: ${PRIORITY}` }).click();
+    await plan.dialog.getByRole('checkbox', { name: 'This priority is completed' }).waitFor();
+    await screenshot(page, 'priority-edit');
+    await plan.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await plan.dialog.waitFor({ state: 'detached' });
+
     await card.getByRole('heading', { name: 'Implementation fidelity' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'priority-barriers-support-fidelity');
     await expectNoSeriousViolations(page, 'the plan with barriers, support and fidelity');
