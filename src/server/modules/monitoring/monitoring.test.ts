@@ -134,6 +134,19 @@ describe('meeting log', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('nextOn');
   });
+
+  it('refuses a liaison meeting with a school of another trust', async () => {
+    const admin = await signIn(h, t.people.admin.email);
+    const other = await buildTrust(h);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${t.people.lead.id}/meetings`,
+      headers: admin.headers,
+      payload: { kind: 'liaison', schoolId: other.schoolA, heldOn: '2026-10-07' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toMatchObject({ field: 'schoolId' });
+  });
 });
 
 describe('liaison meeting agenda', () => {
