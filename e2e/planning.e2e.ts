@@ -202,7 +202,7 @@ describe('improvement planning and monitoring', () => {
     await page.context().close();
   });
 
-  test("my week lists what is due, and a line manager's meeting agenda keeps its notes", async () => {
+  test("my week lists what is due, and a line manager's meeting is recorded against the agenda", async () => {
     const page = await newPage(browser);
     await signIn(page, inject('adminEmail'), inject('password'));
     const monitor = new MonitorPage(page);
@@ -220,12 +220,19 @@ describe('improvement planning and monitoring', () => {
     await monitor.openMeetingAgenda('Grace Adeyemi');
     await monitor.item(/Impact check\s*Lesson visits/).waitFor();
     await page.getByText('More pupils in Years 8 and 9 read fluently').waitFor();
-    await monitor.notes('Grace Adeyemi').fill('Ask how the tutor-time change is landing.');
+    await monitor.recordMeeting({
+      notes: 'Ask how the tutor-time change is landing.',
+      decisions: { 'Lesson visits': 'Visit Year 8 tutor groups first' },
+      actionsAgreed: 'Grace to share the visit rota with tutors.',
+    });
+    await monitor.pastMeeting('Ask how the tutor-time change is landing.').waitFor();
+    // Kept on the server: still there after a reload, with its decision and actions.
     await page.reload();
     await monitor.heading.waitFor();
-    await expect
-      .poll(() => monitor.notes('Grace Adeyemi').inputValue())
-      .toBe('Ask how the tutor-time change is landing.');
+    const logged = monitor.pastMeeting('Ask how the tutor-time change is landing.');
+    await logged.getByText('Visit Year 8 tutor groups first', { exact: false }).waitFor();
+    await logged.getByText('Grace to share the visit rota with tutors.').waitFor();
+    await logged.getByText('Next meeting').waitFor();
     await hideNotifications(page);
     await screenshot(page, 'monitor-meeting');
     await expectNoSeriousViolations(page, 'meeting agenda');

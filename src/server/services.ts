@@ -12,6 +12,7 @@ import { createMonitoringService } from './modules/monitoring/monitoring.service
 import { createSchoolAgendaService } from './modules/monitoring/school-agenda.service';
 import { createOrgService } from './modules/org/org.service';
 import { createPeopleService } from './modules/people/people.service';
+import { createPlanEditsService } from './modules/planning/plan-edits.service';
 import { createPlanSupportService } from './modules/planning/plan-support.service';
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
@@ -26,6 +27,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const frameworks = createFrameworksService(db);
   const evaluation = createEvaluationService(db);
   const planningViews = createPlanningViews(db, clock);
+  const planning = createPlanningService(db, clock);
   return {
     auth,
     org: createOrgService(db),
@@ -35,7 +37,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     frameworks,
     evaluation,
     evaluationViews: createEvaluationViews(db),
-    planning: createPlanningService(db, clock),
+    planning,
+    planEdits: createPlanEditsService(db, { planning }),
     planningViews,
     planSupport: createPlanSupportService(db),
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),

@@ -52,71 +52,89 @@ const dateOrder = <T extends Record<string, unknown>>(
   { message, path: [to] },
 ];
 
-export const createPlanBody = z
-  .strictObject({
-    title: text(200),
-    schoolId: uuid.nullable().optional(),
-    departmentId: uuid.nullable().optional(),
-    periodStart: isoDate,
-    periodEnd: isoDate,
-    ownerPersonId: uuid.nullable().optional(),
-    reviewEveryWeeks: z.number().int().min(1).max(52).default(6),
-  })
-  .refine(
+export const planFields = {
+  title: text(200),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  ownerPersonId: uuid.nullable().optional(),
+  reviewEveryWeeks: z.number().int().min(1).max(52).default(6),
+};
+/** The rules a plan keeps whether it is being created or edited. */
+export const withPlanRules = <S extends z.ZodType<{ periodStart: string; periodEnd: string }>>(schema: S) =>
+  schema.refine(
     ...dateOrder<{ periodStart: string; periodEnd: string }>(
       'periodStart',
       'periodEnd',
       'The plan must end after it starts',
     ),
   );
+export const createPlanBody = withPlanRules(
+  z.strictObject({
+    ...planFields,
+    schoolId: uuid.nullable().optional(),
+    departmentId: uuid.nullable().optional(),
+  }),
+);
 export type CreatePlanBody = z.infer<typeof createPlanBody>;
 
-export const outcomeBody = z
-  .strictObject({
-    description: text(500),
-    measure: text(300),
-    unit: z.string().trim().max(30).default(''),
-    numeric: z.boolean().default(true),
-    direction: z.enum(['up', 'down']).default('up'),
-    groupLabel: text(100).default('All pupils'),
-    baselineValue: text(50),
-    baselineOn: isoDate,
-    targetValue: text(50),
-    targetOn: isoDate,
-  })
-  .refine(
-    ...dateOrder<{ baselineOn: string; targetOn: string }>(
-      'baselineOn',
-      'targetOn',
-      'The target date must be after the baseline date',
-    ),
-  )
-  .refine((o) => !o.numeric || Number.isFinite(Number(o.baselineValue)), {
-    message: 'Enter a number',
-    path: ['baselineValue'],
-  })
-  .refine((o) => !o.numeric || Number.isFinite(Number(o.targetValue)), {
-    message: 'Enter a number',
-    path: ['targetValue'],
-  });
+export const outcomeFields = {
+  description: text(500),
+  measure: text(300),
+  unit: z.string().trim().max(30).default(''),
+  numeric: z.boolean().default(true),
+  direction: z.enum(['up', 'down']).default('up'),
+  groupLabel: text(100).default('All pupils'),
+  baselineValue: text(50),
+  baselineOn: isoDate,
+  targetValue: text(50),
+  targetOn: isoDate,
+};
+type OutcomeRuleInput = {
+  numeric: boolean;
+  baselineValue: string;
+  baselineOn: string;
+  targetValue: string;
+  targetOn: string;
+};
+/** The rules an outcome keeps whether it is being created or edited. */
+export const withOutcomeRules = <S extends z.ZodType<OutcomeRuleInput>>(schema: S) =>
+  schema
+    .refine(
+      ...dateOrder<OutcomeRuleInput>(
+        'baselineOn',
+        'targetOn',
+        'The target date must be after the baseline date',
+      ),
+    )
+    .refine((o) => !o.numeric || Number.isFinite(Number(o.baselineValue)), {
+      message: 'Enter a number',
+      path: ['baselineValue'],
+    })
+    .refine((o) => !o.numeric || Number.isFinite(Number(o.targetValue)), {
+      message: 'Enter a number',
+      path: ['targetValue'],
+    });
+export const outcomeBody = withOutcomeRules(z.strictObject(outcomeFields));
 export type OutcomeBody = z.infer<typeof outcomeBody>;
 
-export const actionBody = z
-  .strictObject({
-    description: text(500),
-    ownerPersonId: uuid,
-    startsOn: isoDate,
-    dueOn: isoDate,
-    resources: z.string().trim().max(500).default(''),
-    status: actionStatusSchema.default('not_started'),
-  })
-  .refine(
+export const actionFields = {
+  description: text(500),
+  ownerPersonId: uuid,
+  startsOn: isoDate,
+  dueOn: isoDate,
+  resources: z.string().trim().max(500).default(''),
+  status: actionStatusSchema.default('not_started'),
+};
+/** The rules an action keeps whether it is being created or edited. */
+export const withActionRules = <S extends z.ZodType<{ startsOn: string; dueOn: string }>>(schema: S) =>
+  schema.refine(
     ...dateOrder<{ startsOn: string; dueOn: string }>(
       'startsOn',
       'dueOn',
       'The due date must be on or after the start date',
     ),
   );
+export const actionBody = withActionRules(z.strictObject(actionFields));
 export type ActionBody = z.infer<typeof actionBody>;
 export const actionStatusBody = z.strictObject({
   version: z.number().int().positive(),
@@ -195,6 +213,7 @@ export const outcome = z.object({
   baselineOn: isoDate,
   targetValue: z.string(),
   targetOn: isoDate,
+  version: z.number().int(),
   /** The latest recorded value from an impact check, if any. */
   latestValue: z.string().nullable(),
   latestOn: isoDate.nullable(),
@@ -288,6 +307,7 @@ export const planOverview = z.object({
   deimplemented: z.array(
     z.object({
       priorityId: uuid,
+      planId: uuid,
       title: z.string(),
       schoolName: z.string().nullable(),
       stoppedOn: isoDate,
@@ -329,25 +349,33 @@ export const agenda = z.object({
 });
 export type Agenda = z.infer<typeof agenda>;
 
-export const meetingBody = z.strictObject({
-  kind: z.enum(['line_management', 'liaison']).default('line_management'),
-  schoolId: uuid.nullable().optional(),
-  heldOn: isoDate,
-  notes: z.string().trim().max(8000).default(''),
-  items: z
-    .array(
-      z.strictObject({
-        kind: z.enum(['action', 'check', 'outcome', 'other']),
-        itemId: uuid.nullable().optional(),
-        title: text(300),
-        note: z.string().trim().max(2000).default(''),
-        decision: z.string().trim().max(2000).default(''),
-      }),
-    )
-    .max(100)
-    .default([]),
-});
+export const meetingBody = z
+  .strictObject({
+    kind: z.enum(['line_management', 'liaison']).default('line_management'),
+    schoolId: uuid.nullable().optional(),
+    heldOn: isoDate,
+    notes: z.string().trim().max(8000).default(''),
+    actionsAgreed: z.string().trim().max(4000).default(''),
+    nextOn: isoDate.nullable().optional(),
+    items: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['action', 'check', 'outcome', 'other']),
+          itemId: uuid.nullable().optional(),
+          title: text(300),
+          note: z.string().trim().max(2000).default(''),
+          decision: z.string().trim().max(2000).default(''),
+        }),
+      )
+      .max(100)
+      .default([]),
+  })
+  .refine((m) => !m.nextOn || m.nextOn > m.heldOn, {
+    message: 'The next meeting must be after this one',
+    path: ['nextOn'],
+  });
 export type MeetingBody = z.infer<typeof meetingBody>;
+
 export const meeting = z.object({
   id: uuid,
   personId: uuid,
@@ -355,6 +383,8 @@ export const meeting = z.object({
   schoolId: uuid.nullable(),
   heldOn: isoDate,
   notes: z.string(),
+  actionsAgreed: z.string(),
+  nextOn: isoDate.nullable(),
   createdByName: z.string().nullable(),
   items: z.array(
     z.object({

@@ -21,6 +21,7 @@ import { SchoolSummaryPage } from '../features/evaluation/SchoolSummaryPage';
 import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
 import { ToolPage } from '../features/frameworks/ToolPage';
 import { MonitorPage } from '../features/monitor/MonitorPage';
+import { CapacityPage } from '../features/planning/CapacityPage';
 import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
 import { PlanPage } from '../features/planning/PlanPage';
 import { PlansPage } from '../features/planning/PlansPage';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'evaluate/evaluations/:subjectId', element: <EvaluationPage /> },
       { path: 'plan', element: <PlansPage /> },
       { path: 'plan/from-judgements', element: <FromJudgementsPage /> },
+      { path: 'plan/capacity', element: <CapacityPage /> },
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },

@@ -10,6 +10,8 @@ export const monitoringRepository = {
       schoolId: string | null;
       heldOn: string;
       notes: string;
+      actionsAgreed: string;
+      nextOn: string | null;
       createdBy: string | null;
     },
   ) {
@@ -22,6 +24,8 @@ export const monitoringRepository = {
         school_id: m.schoolId,
         held_on: m.heldOn,
         notes: m.notes,
+        actions_agreed: m.actionsAgreed,
+        next_on: m.nextOn,
         created_by: m.createdBy,
       })
       .returning('id')
@@ -64,6 +68,8 @@ export const monitoringRepository = {
         'm.school_id',
         'm.held_on',
         'm.notes',
+        'm.actions_agreed',
+        'm.next_on',
         'c.name as created_by_name',
       ])
       .orderBy('m.held_on', 'desc')

@@ -3,9 +3,10 @@ import { type Actor, systemActor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db/database';
-import { forbidden, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import type { Mailer } from '../../platform/mail/mailer';
 import { auditService } from '../audit/audit.service';
+import { orgRepository } from '../org/org.repository';
 import { peopleRepository } from '../people/people.repository';
 import type { Clock } from '../planning/planning.service';
 import type { PlanningViews } from '../planning/planning-views.service';
@@ -35,6 +36,8 @@ export function createMonitoringService(
   return {
     async recordMeeting(actor: Actor, personId: string, body: MeetingBody) {
       await requireAbout(actor, personId);
+      if (body.schoolId && !(await orgRepository.findSchool(db, actor.trustId, body.schoolId)))
+        throw badRequest('Choose a school of this trust.', { field: 'schoolId' });
       const id = await db.transaction().execute(async (tx) => {
         const { id } = await repo.insertMeeting(tx, {
           trustId: actor.trustId,
@@ -43,6 +46,8 @@ export function createMonitoringService(
           schoolId: body.schoolId ?? null,
           heldOn: body.heldOn,
           notes: body.notes,
+          actionsAgreed: body.actionsAgreed,
+          nextOn: body.nextOn ?? null,
           createdBy: actor.via === 'system' ? null : actor.personId,
         });
         await repo.insertItems(
@@ -77,6 +82,8 @@ export function createMonitoringService(
         schoolId: m.school_id,
         heldOn: m.held_on,
         notes: m.notes,
+        actionsAgreed: m.actions_agreed,
+        nextOn: m.next_on,
         createdByName: m.created_by_name,
         items: items
           .filter((i) => i.meeting_id === m.id)

@@ -85,6 +85,8 @@ describe('meeting log', () => {
       payload: {
         heldOn: '2026-10-07',
         notes: 'Fortnightly check-in',
+        actionsAgreed: 'Draft the letter to parents',
+        nextOn: '2026-10-21',
         items: [
           {
             kind: item.kind,
@@ -104,6 +106,10 @@ describe('meeting log', () => {
         headers: head.headers,
       })
     ).json();
+    expect(list.meetings[0]).toMatchObject({
+      actionsAgreed: 'Draft the letter to parents',
+      nextOn: '2026-10-21',
+    });
     expect(list.meetings[0].items[0]).toMatchObject({ decision: 'Office team to cover Mondays' });
     const other = await signIn(h, t.people.headB.email);
     expect(
@@ -115,6 +121,31 @@ describe('meeting log', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('refuses a next meeting on or before this one', async () => {
+    const admin = await signIn(h, t.people.admin.email);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${t.people.headA.id}/meetings`,
+      headers: admin.headers,
+      payload: { heldOn: '2026-10-07', nextOn: '2026-10-07' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('nextOn');
+  });
+
+  it('refuses a liaison meeting with a school of another trust', async () => {
+    const admin = await signIn(h, t.people.admin.email);
+    const other = await buildTrust(h);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${t.people.lead.id}/meetings`,
+      headers: admin.headers,
+      payload: { kind: 'liaison', schoolId: other.schoolA, heldOn: '2026-10-07' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toMatchObject({ field: 'schoolId' });
   });
 });
 

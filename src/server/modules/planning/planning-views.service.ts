@@ -187,6 +187,7 @@ export function createPlanningViews(db: Db, clock: Clock = () => new Date()) {
           .filter((d) => visible.some((p) => p.school_id === d.school_id) || visibleIds.size === plans.length)
           .map((d) => ({
             priorityId: d.priority_id,
+            planId: d.plan_id,
             title: d.title,
             schoolName: d.school_name,
             stoppedOn: d.stopped_on,

@@ -443,6 +443,7 @@ export const planningRepository = {
       .where('x.trust_id', '=', trustId)
       .select([
         'x.priority_id',
+        'pr.plan_id',
         'pr.title',
         'p.school_id',
         's.name as school_name',

@@ -19,8 +19,8 @@ import { auditService } from '../audit/audit.service';
 import { evaluationRepository } from '../evaluation/evaluation.repository';
 import { frameworksRepository } from '../frameworks/frameworks.repository';
 import { orgRepository } from '../org/org.repository';
-import { peopleRepository } from '../people/people.repository';
 import { plansToXlsx, planToDocx } from './plan-export';
+import { planGuards, planResource } from './plan-guards';
 import { type PlanRow, planningRepository as repo } from './planning.repository';
 import { actionOverdue, checkState, onTrack, todayOf } from './schedule';
 
@@ -42,12 +42,6 @@ const presentPlan = (p: PlanRow): Plan => ({
   version: p.version,
 });
 
-const planResource = (actor: Actor, p: { school_id: string | null; department_id: string | null }) => ({
-  trustId: actor.trustId,
-  schoolId: p.school_id,
-  departmentId: p.department_id,
-});
-
 /** The academic year (September to August) containing a day. */
 export function academicYearOf(day: string): { start: string; end: string; label: string } {
   const y = Number(day.slice(0, 4));
@@ -62,35 +56,7 @@ export function academicYearOf(day: string): { start: string; end: string; label
 export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
   const today = () => todayOf(clock());
 
-  async function loadPlan(actor: Actor, planId: string, action: 'plan.read' | 'plan.write') {
-    const p = await repo.findPlan(db, actor.trustId, planId);
-    if (!p) throw notFound('Plan');
-    if (!can(actor, action, planResource(actor, p))) throw forbidden();
-    return p;
-  }
-
-  async function loadPriority(actor: Actor, priorityId: string, action: 'plan.read' | 'plan.write') {
-    const pr = await repo.findPriority(db, actor.trustId, priorityId);
-    if (!pr) throw notFound('Priority');
-    if (!can(actor, action, planResource(actor, pr))) throw forbidden();
-    return pr;
-  }
-
-  /** Owners must work where the plan is: a role in its school, or a trust-wide role. */
-  async function requireOwner(
-    actor: Actor,
-    personId: string | null | undefined,
-    scope: { school_id: string | null },
-    field: string,
-  ) {
-    if (!personId) return;
-    const person = await peopleRepository.findPerson(db, actor.trustId, personId);
-    const roles = person ? await peopleRepository.listAssignments(db, actor.trustId, [personId]) : [];
-    const belongs = roles.some((r) => r.school_id === null || r.school_id === scope.school_id);
-    if (!person || person.status === 'archived' || !belongs) {
-      throw badRequest('Choose someone who works in this school or across the trust.', { field });
-    }
-  }
+  const { loadPlan, loadPriority, requireOwner } = planGuards(db);
 
   async function detail(actor: Actor, p: PlanRow): Promise<PlanDetail> {
     const priorities = await repo.listPriorities(db, actor.trustId, [p.id]);
@@ -146,6 +112,7 @@ export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
                 baselineOn: o.baseline_on,
                 targetValue: o.target_value,
                 targetOn: o.target_on,
+                version: o.version,
                 latestValue: value,
                 latestOn: point?.on ?? null,
                 onTrack: onTrack(o, point),

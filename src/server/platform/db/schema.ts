@@ -389,6 +389,8 @@ export interface MeetingsTable {
   school_id: string | null;
   held_on: string;
   notes: Generated<string>;
+  actions_agreed: Generated<string>;
+  next_on: string | null;
   created_by: string | null;
   created_at: CreatedAt;
 }

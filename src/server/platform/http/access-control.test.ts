@@ -534,6 +534,75 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'PATCH /api/v1/plans/:id',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { plan } = await freshPriority(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/plans/${plan.id}`,
+        payload: {
+          version: plan.version,
+          title: 'Renamed',
+          periodStart: '2026-09-01',
+          periodEnd: '2027-08-31',
+        },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/priorities/:id',
+    allowed: planWritersA,
+    build: async (t) => {
+      const { priority } = await freshPriority(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/priorities/${priority.id}`,
+        payload: { version: priority.version, title: 'Renamed' },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/outcomes/:id',
+    allowed: planWritersA,
+    build: async (t) => {
+      const o = (await freshPriority(t)).priority.outcomes[0]!;
+      const { id, latestValue, latestOn, onTrack, ...fields } = o;
+      return { method: 'PATCH', url: `/api/v1/outcomes/${id}`, payload: { ...fields, targetValue: '65' } };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id',
+    allowed: planWritersA,
+    build: async (t) => {
+      const a = (await freshPriority(t)).priority.actions[0]!;
+      return {
+        method: 'PATCH',
+        url: `/api/v1/actions/${a.id}`,
+        payload: {
+          version: a.version,
+          description: 'Changed',
+          ownerPersonId: t.people.headA.id,
+          startsOn: a.startsOn,
+          dueOn: a.dueOn,
+          status: 'done',
+        },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/checks/:id',
+    allowed: planWritersA,
+    build: async (t) => {
+      const c = (await freshPriority(t)).priority.checks[0]!;
+      return {
+        method: 'PATCH',
+        url: `/api/v1/checks/${c.id}`,
+        payload: { version: c.version, dueOn: '2027-01-10', method: 'pupil_voice' },
+      };
+    },
+  },
+  {
     route: 'GET /api/v1/me/week',
     allowed: [...everyone, 'otherTrustAdmin'],
     build: async () => ({ method: 'GET', url: '/api/v1/me/week' }),

@@ -8,6 +8,7 @@ import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.rou
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
+import { registerPlanEditRoutes } from '../../modules/planning/plan-edits.routes';
 import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
 import type { Services } from '../../services';
@@ -29,6 +30,7 @@ export async function registerRoutes(
       registerEvaluationRoutes(v1, services);
       registerPlanningRoutes(v1, services);
       registerPlanSupportRoutes(v1, services);
+      registerPlanEditRoutes(v1, services);
       registerDataRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
       registerAnalysisRoutes(v1, services);

@@ -3,6 +3,7 @@ import { PageHeader } from '../../app/PageHeader';
 import { RoleBadge } from '../admin/RoleBadge';
 import { useSession } from '../auth/session';
 import { ApiTokensSection } from './ApiTokensSection';
+import { DigestSection } from './DigestSection';
 
 export function AccountPage() {
   const { person, roles, trust } = useSession();
@@ -48,6 +49,7 @@ export function AccountPage() {
             To change your name, job title or roles, ask your trust administrator.
           </Text>
         </Paper>
+        <DigestSection />
         <ApiTokensSection />
       </Stack>
     </>

@@ -115,11 +115,13 @@ type Props = {
   title: string;
   /** Whether to offer "Mark done" (the reader's own list, or as someone who may change the plan). */
   canTick: boolean;
+  /** What an empty agenda says instead of the personal one's explanation. */
+  emptyText?: string;
   children?: React.ReactNode;
 };
 
 /** A printable checklist: overdue first, then due in the next fortnight, then outcomes off track. */
-export function AgendaView({ agenda, title, canTick, children }: Props) {
+export function AgendaView({ agenda, title, canTick, emptyText, children }: Props) {
   const overdue = agenda.items.filter((i) => i.overdue);
   const due = agenda.items.filter((i) => !i.overdue);
   const until = formatDate(addDays(agenda.on, 14));
@@ -138,8 +140,8 @@ export function AgendaView({ agenda, title, canTick, children }: Props) {
         </div>
         {empty && (
           <Text size="sm" c="dimmed">
-            Actions someone owns, impact checks they lead, and the checks in plans they own appear here when
-            they fall due.
+            {emptyText ??
+              'Actions someone owns, impact checks they lead, and the checks in plans they own appear here when they fall due.'}
           </Text>
         )}
         <ItemList title="Overdue" items={overdue} on={agenda.on} canTick={canTick} />

@@ -1,37 +1,12 @@
-import { Alert, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, PageLoader } from '../../app/states';
 import { usePermissions } from '../auth/permissions';
 import { usePlanScopes } from '../planning/plan-access';
 import print from '../planning/print.module.css';
 import { AgendaView } from './AgendaView';
-import { useMeetingNotes } from './meeting-notes';
+import { MeetingLog } from './MeetingLog';
 import { agendaQuery, useAgendaPeople } from './monitor.api';
-
-function Notes({ personId, name }: { personId: string; name: string }) {
-  const [notes, setNotes] = useMeetingNotes(personId);
-  return (
-    <Stack gap={4}>
-      <Textarea
-        label={`Meeting notes with ${name}`}
-        description="Kept in this browser only, on this device. The platform does not keep a meeting log yet, so copy anything that matters into the plan."
-        autosize
-        minRows={4}
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-        className={print.noPrint}
-      />
-      <div className={print.printOnly}>
-        <Text fw={600} size="sm">
-          Notes
-        </Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', minHeight: '6em' }}>
-          {notes}
-        </Text>
-      </div>
-    </Stack>
-  );
-}
 
 /** A line manager's agenda for a meeting with one colleague: their due and overdue work, printable. */
 export function MeetingAgenda({ personId, onChoose }: { personId: string; onChoose: (id: string) => void }) {
@@ -57,7 +32,7 @@ export function MeetingAgenda({ personId, onChoose }: { personId: string; onChoo
       {personId === '' && (
         <Alert color="blue" variant="light">
           Choose the colleague you are meeting to see what is due and overdue in their plans, print it, and
-          jot notes as you go.
+          record what you decided.
         </Alert>
       )}
       {agenda.isLoading && <PageLoader label="Loading their agenda…" />}
@@ -68,7 +43,12 @@ export function MeetingAgenda({ personId, onChoose }: { personId: string; onChoo
           title={`Agenda for ${name || 'this colleague'}`}
           canTick={scopes.canPlan}
         >
-          <Notes personId={personId} name={name || 'this colleague'} />
+          <MeetingLog
+            personId={personId}
+            kind="line_management"
+            items={agenda.data.items}
+            with={name || 'this colleague'}
+          />
         </AgendaView>
       )}
     </Stack>

@@ -10,6 +10,7 @@ import print from '../planning/print.module.css';
 import { AgendaView } from './AgendaView';
 import { MeetingAgenda } from './MeetingAgenda';
 import { myWeekQuery } from './monitor.api';
+import { SchoolMeeting } from './SchoolMeeting';
 
 /** My week, and for line managers an agenda for a meeting with a colleague. Both print on A4. */
 export function MonitorPage() {
@@ -18,12 +19,23 @@ export function MonitorPage() {
   const week = useQuery(myWeekQuery);
   const [params, setParams] = useSearchParams();
   const personId = params.get('person') ?? '';
-  const tab = scopes.canOpenAgendas && params.get('view') === 'meeting' ? 'meeting' : 'week';
+  const schoolId = params.get('school') ?? '';
+  const isLiaison = session.roles.some((r) => r.role === 'improvement_lead' || r.role === 'trust_admin');
+  const view = params.get('view');
+  const tab =
+    scopes.canOpenAgendas && view === 'meeting'
+      ? 'meeting'
+      : isLiaison && view === 'school'
+        ? 'school'
+        : 'week';
 
-  const show = (view: string | null) =>
-    setParams(view === 'meeting' ? { view: 'meeting', ...(personId ? { person: personId } : {}) } : {}, {
-      replace: true,
-    });
+  const show = (next: string | null) => {
+    if (next === 'meeting')
+      setParams({ view: 'meeting', ...(personId ? { person: personId } : {}) }, { replace: true });
+    else if (next === 'school')
+      setParams({ view: 'school', ...(schoolId ? { school: schoolId } : {}) }, { replace: true });
+    else setParams({}, { replace: true });
+  };
 
   const myWeek = (
     <>
@@ -53,6 +65,7 @@ export function MonitorPage() {
           <Tabs.List mb="md" className={print.noPrint}>
             <Tabs.Tab value="week">My week</Tabs.Tab>
             <Tabs.Tab value="meeting">Meeting agenda</Tabs.Tab>
+            {isLiaison && <Tabs.Tab value="school">School meeting</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="week">{myWeek}</Tabs.Panel>
           <Tabs.Panel value="meeting">
@@ -63,6 +76,16 @@ export function MonitorPage() {
               }
             />
           </Tabs.Panel>
+          {isLiaison && (
+            <Tabs.Panel value="school">
+              <SchoolMeeting
+                schoolId={schoolId}
+                onChoose={(id) =>
+                  setParams(id ? { view: 'school', school: id } : { view: 'school' }, { replace: true })
+                }
+              />
+            </Tabs.Panel>
+          )}
         </Tabs>
       ) : (
         <Stack>{myWeek}</Stack>

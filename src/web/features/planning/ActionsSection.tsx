@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Priority } from '../../../shared/contracts/planning';
 import { formatDate } from '../../app/format';
@@ -21,6 +21,7 @@ type Props = {
 
 export function ActionsSection({ planId, priority, schoolId, canWrite, knownOwners }: Props) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Priority['actions'][number]>();
   const setStatus = useSetActionStatus(planId);
   const actions = [...priority.actions].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return (
@@ -68,6 +69,18 @@ export function ActionsSection({ planId, priority, schoolId, canWrite, knownOwne
                         Resources: {a.resources}
                       </Text>
                     )}
+                    {canWrite && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        className={print.noPrint}
+                        leftSection={<IconPencil size={12} aria-hidden />}
+                        aria-label={`Edit action: ${a.description}`}
+                        onClick={() => setEditing(a)}
+                      >
+                        Edit
+                      </Button>
+                    )}
                   </Table.Th>
                   <Table.Td>{a.ownerName ?? 'Not named'}</Table.Td>
                   <Table.Td>{formatDate(a.startsOn)}</Table.Td>
@@ -107,6 +120,16 @@ export function ActionsSection({ planId, priority, schoolId, canWrite, knownOwne
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {editing && (
+        <AddActionModal
+          planId={planId}
+          priorityId={priority.id}
+          schoolId={schoolId}
+          knownOwners={knownOwners}
+          action={editing}
+          onClose={() => setEditing(undefined)}
+        />
       )}
       {adding && (
         <AddActionModal

@@ -1,15 +1,18 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { ActionBody } from '../../../shared/contracts/planning';
+import type { ActionBody, Priority } from '../../../shared/contracts/planning';
 import { formatDate, parseUkDate } from '../../app/format';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { OwnerSelect } from './OwnerSelect';
 import { addDays, dateFieldError, todayIso } from './plan-dates';
+import { useEditAction } from './plan-edits.api';
 import type { OwnerOption } from './plan-people';
 import { useAddAction } from './planning.api';
 import { actionStatusOptions } from './planning-text';
+
+type PlanAction = Priority['actions'][number];
 
 const fields = ['description', 'ownerPersonId', 'startsOn', 'dueOn', 'resources', 'status'] as const;
 
@@ -18,21 +21,26 @@ type Props = {
   priorityId: string;
   schoolId: string | null;
   knownOwners: OwnerOption[];
+  /** Given when editing: the action as the editor saw it, version included. */
+  action?: PlanAction;
   onClose: () => void;
 };
 
-export function AddActionModal({ planId, priorityId, schoolId, knownOwners, onClose }: Props) {
+export function AddActionModal({ planId, priorityId, schoolId, knownOwners, action, onClose }: Props) {
   const add = useAddAction(planId, priorityId);
+  const edit = useEditAction(planId, action?.id ?? '');
+  const save = action ? edit : add;
+  const [version] = useState(action?.version);
   const [formError, setFormError] = useState<string>();
   const today = todayIso();
   const form = useForm({
     initialValues: {
-      description: '',
-      ownerPersonId: '',
-      startsOn: formatDate(today),
-      dueOn: formatDate(addDays(today, 28)),
-      resources: '',
-      status: 'not_started',
+      description: action?.description ?? '',
+      ownerPersonId: action?.ownerPersonId ?? '',
+      startsOn: formatDate(action?.startsOn ?? today),
+      dueOn: formatDate(action?.dueOn ?? addDays(today, 28)),
+      resources: action?.resources ?? '',
+      status: action?.status ?? 'not_started',
     },
     validate: (v) => {
       const from = parseUkDate(v.startsOn);
@@ -50,27 +58,27 @@ export function AddActionModal({ planId, priorityId, schoolId, knownOwners, onCl
 
   const submit = form.onSubmit((v) => {
     setFormError(undefined);
-    add.mutate(
-      {
-        description: v.description.trim(),
-        ownerPersonId: v.ownerPersonId,
-        startsOn: parseUkDate(v.startsOn) ?? '',
-        dueOn: parseUkDate(v.dueOn) ?? '',
-        resources: v.resources.trim(),
-        status: v.status as ActionBody['status'],
+    const body = {
+      description: v.description.trim(),
+      ownerPersonId: v.ownerPersonId,
+      startsOn: parseUkDate(v.startsOn) ?? '',
+      dueOn: parseUkDate(v.dueOn) ?? '',
+      resources: v.resources.trim(),
+      status: v.status as ActionBody['status'],
+    };
+    const handlers = {
+      onSuccess: () => {
+        notifySuccess(action ? 'Action saved.' : 'Action added.');
+        onClose();
       },
-      {
-        onSuccess: () => {
-          notifySuccess('Action added.');
-          onClose();
-        },
-        onError: (err) => setFormError(applyServerErrors(err, fields, form.setErrors)),
-      },
-    );
+      onError: (err: Error) => setFormError(applyServerErrors(err, fields, form.setErrors)),
+    };
+    if (action && version) edit.mutate({ ...body, version }, handlers);
+    else add.mutate(body, handlers);
   });
 
   return (
-    <Modal opened onClose={onClose} title="Add an action" centered size="lg">
+    <Modal opened onClose={onClose} title={action ? 'Edit the action' : 'Add an action'} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (
@@ -129,8 +137,8 @@ export function AddActionModal({ planId, priorityId, schoolId, knownOwners, onCl
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add action
+            <Button type="submit" loading={save.isPending}>
+              {action ? 'Save action' : 'Add action'}
             </Button>
           </Group>
         </Stack>

@@ -1,10 +1,12 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import type { Outcome } from '../../../shared/contracts/planning';
 import { formatDate, parseUkDate } from '../../app/format';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { dateFieldError, todayIso } from './plan-dates';
+import { useEditOutcome } from './plan-edits.api';
 import { useAddOutcome } from './planning.api';
 
 const fields = [
@@ -25,23 +27,34 @@ const numberError = (numeric: boolean, v: string, what: string) => {
   return numeric && !Number.isFinite(Number(v)) ? 'Enter a number, for example 62 or 4.5' : null;
 };
 
-type Props = { planId: string; priorityId: string; planEnd: string; onClose: () => void };
+type Props = {
+  planId: string;
+  priorityId: string;
+  planEnd: string;
+  /** Given when editing: the outcome as the editor saw it, version included. */
+  outcome?: Outcome;
+  onClose: () => void;
+};
 
-export function AddOutcomeModal({ planId, priorityId, planEnd, onClose }: Props) {
+export function AddOutcomeModal({ planId, priorityId, planEnd, outcome, onClose }: Props) {
   const add = useAddOutcome(planId, priorityId);
+  const edit = useEditOutcome(planId, outcome?.id ?? '');
+  const save = outcome ? edit : add;
+  // The version the editor opened, so a colleague's save in between is caught rather than overwritten.
+  const [version] = useState(outcome?.version);
   const [formError, setFormError] = useState<string>();
   const form = useForm({
     initialValues: {
-      description: '',
-      measure: '',
-      unit: '',
-      numeric: true,
-      direction: 'up',
-      groupLabel: 'All pupils',
-      baselineValue: '',
-      baselineOn: formatDate(todayIso()),
-      targetValue: '',
-      targetOn: formatDate(planEnd),
+      description: outcome?.description ?? '',
+      measure: outcome?.measure ?? '',
+      unit: outcome?.unit ?? '',
+      numeric: outcome?.numeric ?? true,
+      direction: outcome?.direction ?? 'up',
+      groupLabel: outcome?.groupLabel ?? 'All pupils',
+      baselineValue: outcome?.baselineValue ?? '',
+      baselineOn: formatDate(outcome?.baselineOn ?? todayIso()),
+      targetValue: outcome?.targetValue ?? '',
+      targetOn: formatDate(outcome?.targetOn ?? planEnd),
     },
     validate: (v) => {
       const from = parseUkDate(v.baselineOn);
@@ -62,31 +75,39 @@ export function AddOutcomeModal({ planId, priorityId, planEnd, onClose }: Props)
 
   const submit = form.onSubmit((v) => {
     setFormError(undefined);
-    add.mutate(
-      {
-        description: v.description.trim(),
-        measure: v.measure.trim(),
-        unit: v.unit.trim(),
-        numeric: v.numeric,
-        direction: v.direction === 'down' ? 'down' : 'up',
-        groupLabel: v.groupLabel.trim(),
-        baselineValue: v.baselineValue.trim(),
-        baselineOn: parseUkDate(v.baselineOn) ?? '',
-        targetValue: v.targetValue.trim(),
-        targetOn: parseUkDate(v.targetOn) ?? '',
+    const body = {
+      description: v.description.trim(),
+      measure: v.measure.trim(),
+      unit: v.unit.trim(),
+      numeric: v.numeric,
+      direction: v.direction === 'down' ? 'down' : 'up',
+      groupLabel: v.groupLabel.trim(),
+      baselineValue: v.baselineValue.trim(),
+      baselineOn: parseUkDate(v.baselineOn) ?? '',
+      targetValue: v.targetValue.trim(),
+      targetOn: parseUkDate(v.targetOn) ?? '',
+    } as const;
+    const handlers = {
+      onSuccess: () => {
+        notifySuccess(
+          outcome ? 'Outcome saved.' : 'Outcome added. Plan an impact check to see whether it moves.',
+        );
+        onClose();
       },
-      {
-        onSuccess: () => {
-          notifySuccess('Outcome added. Plan an impact check to see whether it moves.');
-          onClose();
-        },
-        onError: (err) => setFormError(applyServerErrors(err, fields, form.setErrors)),
-      },
-    );
+      onError: (err: Error) => setFormError(applyServerErrors(err, fields, form.setErrors)),
+    };
+    if (outcome && version) edit.mutate({ ...body, version }, handlers);
+    else add.mutate(body, handlers);
   });
 
   return (
-    <Modal opened onClose={onClose} title="Add an outcome" centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={outcome ? 'Edit the outcome' : 'Add an outcome'}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (
@@ -158,8 +179,8 @@ export function AddOutcomeModal({ planId, priorityId, planEnd, onClose }: Props)
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add outcome
+            <Button type="submit" loading={save.isPending}>
+              {outcome ? 'Save outcome' : 'Add outcome'}
             </Button>
           </Group>
         </Stack>

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Stack, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarPlus, IconCheck, IconClock, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { checkMethodLabels, type ImpactCheck, type Priority } from '../../../shared/contracts/planning';
@@ -40,11 +40,13 @@ function CheckEntry({
   priority,
   canRecord,
   onRecord,
+  onEdit,
 }: {
   check: ImpactCheck;
   priority: Priority;
   canRecord: boolean;
   onRecord: () => void;
+  onEdit: () => void;
 }) {
   const state = checkStateText[check.state];
   const outcomes = priority.outcomes.filter((o) => check.outcomeIds.includes(o.id));
@@ -88,7 +90,7 @@ function CheckEntry({
         </Stack>
       )}
       {!check.recordedOn && canRecord && (
-        <Box>
+        <Group gap="xs">
           <Button
             size="xs"
             variant={check.state === 'planned' ? 'default' : 'filled'}
@@ -101,7 +103,15 @@ function CheckEntry({
               of the {checkMethodLabels[check.method].toLowerCase()} due {formatDate(check.dueOn)}
             </VisuallyHidden>
           </Button>
-        </Box>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={onEdit}
+            aria-label={`Change the ${checkMethodLabels[check.method].toLowerCase()} due ${formatDate(check.dueOn)}`}
+          >
+            Change
+          </Button>
+        </Group>
       )}
     </Stack>
   );
@@ -119,6 +129,7 @@ type Props = {
 export function ChecksTimeline({ planId, priority, schoolId, canWrite, knownOwners }: Props) {
   const [planning, setPlanning] = useState(false);
   const [recording, setRecording] = useState<ImpactCheck>();
+  const [editing, setEditing] = useState<ImpactCheck>();
   const checks = [...priority.checks].sort((a, b) =>
     (a.recordedOn ?? a.dueOn).localeCompare(b.recordedOn ?? b.dueOn),
   );
@@ -150,7 +161,13 @@ export function ChecksTimeline({ planId, priority, schoolId, canWrite, knownOwne
         <Timeline bulletSize={24} lineWidth={2} active={checks.filter((c) => c.recordedOn).length - 1}>
           {checks.map((c) => (
             <Timeline.Item key={c.id} bullet={bullet(c.state)}>
-              <CheckEntry check={c} priority={priority} canRecord={active} onRecord={() => setRecording(c)} />
+              <CheckEntry
+                check={c}
+                priority={priority}
+                canRecord={active}
+                onRecord={() => setRecording(c)}
+                onEdit={() => setEditing(c)}
+              />
             </Timeline.Item>
           ))}
         </Timeline>
@@ -162,6 +179,16 @@ export function ChecksTimeline({ planId, priority, schoolId, canWrite, knownOwne
           schoolId={schoolId}
           knownOwners={knownOwners}
           onClose={() => setPlanning(false)}
+        />
+      )}
+      {editing && (
+        <PlanCheckModal
+          planId={planId}
+          priority={priority}
+          schoolId={schoolId}
+          knownOwners={knownOwners}
+          check={editing}
+          onClose={() => setEditing(undefined)}
         />
       )}
       {recording && (

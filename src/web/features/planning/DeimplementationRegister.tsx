@@ -1,4 +1,5 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { PlanOverview } from '../../../shared/contracts/planning';
 import { formatDate } from '../../app/format';
 
@@ -33,7 +34,9 @@ export function DeimplementationRegister({ entries }: { entries: PlanOverview['d
                 {entries.map((d) => (
                   <Table.Tr key={d.priorityId}>
                     <Table.Th scope="row" fw={600}>
-                      {d.title}
+                      <Anchor component={Link} to={`/plan/${d.planId}#priority-${d.priorityId}`} fw={600}>
+                        {d.title}
+                      </Anchor>
                     </Table.Th>
                     <Table.Td>{d.schoolName ?? 'Whole trust'}</Table.Td>
                     <Table.Td>{formatDate(d.stoppedOn)}</Table.Td>

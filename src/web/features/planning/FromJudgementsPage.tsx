@@ -17,6 +17,7 @@ import { plural } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { StatusBadge } from '../../app/StatusBadge';
 import { ErrorState, PageLoader } from '../../app/states';
+import { defaultRoundId } from './default-round';
 import {
   evaluationForPlanningQuery,
   roundForPlanningQuery,
@@ -177,11 +178,25 @@ export function FromJudgementsPage() {
   const scopes = usePlanScopes();
   const rounds = useQuery(roundsForPlanningQuery);
   const sorted = [...(rounds.data ?? [])].sort((a, b) => b.opensOn.localeCompare(a.opensOn));
-  const roundId = params.get('roundId') ?? sorted[0]?.id ?? '';
+  // Without a choice in the address, look through the rounds newest first for one with agreed judgements.
+  const chosen = params.get('roundId');
+  const details = useQueries({
+    queries: sorted.map((r) => ({ ...roundForPlanningQuery(r.id), enabled: !chosen })),
+  });
+  const canPlanFrom = (schoolId: string | null) => (schoolId ? scopes.canPlanIn(schoolId) : scopes.trustWide);
+  const roundId =
+    chosen ??
+    defaultRoundId(
+      sorted.map((r) => r.id),
+      // A round that fails to load counts as having nothing agreed, rather than holding the page up.
+      details.map((d) => d.data ?? (d.isError ? { subjects: [] } : undefined)),
+      canPlanFrom,
+    ) ??
+    '';
   const round = useQuery({ ...roundForPlanningQuery(roundId), enabled: roundId !== '' });
 
   const subjects = (round.data?.subjects ?? [])
-    .filter((s) => (s.schoolId ? scopes.canPlanIn(s.schoolId) : scopes.trustWide))
+    .filter((s) => canPlanFrom(s.schoolId))
     .sort((a, b) => (a.schoolName ?? '').localeCompare(b.schoolName ?? ''));
   const agreed = subjects.filter((s) => s.status === 'agreed');
   const waiting = subjects.length - agreed.length;

@@ -1,5 +1,5 @@
 import { Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowRight, IconPlus } from '@tabler/icons-react';
+import { IconArrowRight, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Outcome } from '../../../shared/contracts/planning';
 import { formatDate } from '../../app/format';
@@ -8,6 +8,7 @@ import { AddOutcomeModal } from './AddOutcomeModal';
 import { OutcomeChart } from './OutcomeChart';
 import { trackState, trackText } from './outcome-chart';
 import { withUnit } from './planning-text';
+import print from './print.module.css';
 
 function Figure({ label, value, on }: { label: string; value: string; on: string }) {
   return (
@@ -25,7 +26,7 @@ function Figure({ label, value, on }: { label: string; value: string; on: string
   );
 }
 
-function OutcomeRow({ outcome: o }: { outcome: Outcome }) {
+function OutcomeRow({ outcome: o, onEdit }: { outcome: Outcome; onEdit?: () => void }) {
   const track = trackText[trackState(o)];
   return (
     <Paper p="md" withBorder component="li" style={{ listStyle: 'none' }}>
@@ -33,7 +34,21 @@ function OutcomeRow({ outcome: o }: { outcome: Outcome }) {
         <Stack gap={8} style={{ flex: '1 1 320px' }}>
           <Group gap="sm" justify="space-between" wrap="wrap" align="flex-start">
             <Text fw={600}>{o.description}</Text>
-            <StatusBadge label={track.label} tone={track.tone} size="sm" />
+            <Group gap="xs">
+              <StatusBadge label={track.label} tone={track.tone} size="sm" />
+              {onEdit && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  className={print.noPrint}
+                  leftSection={<IconPencil size={12} aria-hidden />}
+                  aria-label={`Edit outcome: ${o.description}`}
+                  onClick={onEdit}
+                >
+                  Edit
+                </Button>
+              )}
+            </Group>
           </Group>
           <Text size="sm" c="dimmed">
             {o.measure} · {o.groupLabel} · {o.direction === 'up' ? 'higher is better' : 'lower is better'}
@@ -70,6 +85,7 @@ type Props = { planId: string; priorityId: string; outcomes: Outcome[]; canWrite
 
 export function OutcomesSection({ planId, priorityId, outcomes, canWrite, planEnd }: Props) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Outcome>();
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -96,9 +112,18 @@ export function OutcomesSection({ planId, priorityId, outcomes, canWrite, planEn
       ) : (
         <SimpleGrid component="ul" cols={1} spacing="sm" p={0} m={0}>
           {outcomes.map((o) => (
-            <OutcomeRow key={o.id} outcome={o} />
+            <OutcomeRow key={o.id} outcome={o} onEdit={canWrite ? () => setEditing(o) : undefined} />
           ))}
         </SimpleGrid>
+      )}
+      {editing && (
+        <AddOutcomeModal
+          planId={planId}
+          priorityId={priorityId}
+          planEnd={planEnd}
+          outcome={editing}
+          onClose={() => setEditing(undefined)}
+        />
       )}
       {adding && (
         <AddOutcomeModal

@@ -12,12 +12,18 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { checkMethodLabels, checkMethods, type Priority } from '../../../shared/contracts/planning';
+import {
+  checkMethodLabels,
+  checkMethods,
+  type ImpactCheck,
+  type Priority,
+} from '../../../shared/contracts/planning';
 import { formatDate, parseUkDate } from '../../app/format';
 import { applyServerErrors } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { OwnerSelect } from './OwnerSelect';
 import { addDays, dateFieldError, todayIso } from './plan-dates';
+import { useEditCheck } from './plan-edits.api';
 import type { OwnerOption } from './plan-people';
 import { usePlanCheck } from './planning.api';
 
@@ -29,18 +35,23 @@ type Props = {
   priority: Priority;
   schoolId: string | null;
   knownOwners: OwnerOption[];
+  /** Given when re-planning a check not yet recorded, version included. */
+  check?: ImpactCheck;
   onClose: () => void;
 };
 
-export function PlanCheckModal({ planId, priority, schoolId, knownOwners, onClose }: Props) {
-  const plan = usePlanCheck(planId, priority.id);
+export function PlanCheckModal({ planId, priority, schoolId, knownOwners, check, onClose }: Props) {
+  const add = usePlanCheck(planId, priority.id);
+  const edit = useEditCheck(planId, check?.id ?? '');
+  const save = check ? edit : add;
+  const [version] = useState(check?.version);
   const [formError, setFormError] = useState<string>();
   const form = useForm({
     initialValues: {
-      dueOn: formatDate(addDays(todayIso(), 42)),
-      method: 'data_drop',
-      outcomeIds: priority.outcomes.map((o) => o.id),
-      ownerPersonId: '',
+      dueOn: formatDate(check?.dueOn ?? addDays(todayIso(), 42)),
+      method: check?.method ?? 'data_drop',
+      outcomeIds: check?.outcomeIds ?? priority.outcomes.map((o) => o.id),
+      ownerPersonId: check?.ownerPersonId ?? '',
     },
     validate: (v) => ({
       dueOn: dateFieldError(v.dueOn, parseUkDate(v.dueOn)),
@@ -50,25 +61,33 @@ export function PlanCheckModal({ planId, priority, schoolId, knownOwners, onClos
 
   const submit = form.onSubmit((v) => {
     setFormError(undefined);
-    plan.mutate(
-      {
-        dueOn: parseUkDate(v.dueOn) ?? '',
-        method: v.method as Priority['checks'][number]['method'],
-        outcomeIds: v.outcomeIds,
-        ownerPersonId: v.ownerPersonId || null,
+    const body = {
+      dueOn: parseUkDate(v.dueOn) ?? '',
+      method: v.method as ImpactCheck['method'],
+      outcomeIds: v.outcomeIds,
+      ownerPersonId: v.ownerPersonId || null,
+    };
+    const handlers = {
+      onSuccess: () => {
+        notifySuccess(
+          check ? 'Check saved.' : 'Impact check planned. It will appear in the owner’s week when it is due.',
+        );
+        onClose();
       },
-      {
-        onSuccess: () => {
-          notifySuccess('Impact check planned. It will appear in the owner’s week when it is due.');
-          onClose();
-        },
-        onError: (err) => setFormError(applyServerErrors(err, fields, form.setErrors)),
-      },
-    );
+      onError: (err: Error) => setFormError(applyServerErrors(err, fields, form.setErrors)),
+    };
+    if (check && version) edit.mutate({ ...body, version }, handlers);
+    else add.mutate(body, handlers);
   });
 
   return (
-    <Modal opened onClose={onClose} title="Plan an impact check" centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={check ? 'Change the planned check' : 'Plan an impact check'}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -128,8 +147,8 @@ export function PlanCheckModal({ planId, priority, schoolId, knownOwners, onClos
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={plan.isPending}>
-              Plan check
+            <Button type="submit" loading={save.isPending}>
+              {check ? 'Save check' : 'Plan check'}
             </Button>
           </Group>
         </Stack>

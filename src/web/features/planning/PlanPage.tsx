@@ -1,11 +1,19 @@
 import { Anchor, Breadcrumbs, Button, EmptyState, Paper, Stack, Text } from '@mantine/core';
-import { IconFileTypeDocx, IconListCheck, IconPlus, IconPrinter, IconTargetArrow } from '@tabler/icons-react';
+import {
+  IconFileTypeDocx,
+  IconListCheck,
+  IconPencil,
+  IconPlus,
+  IconPrinter,
+  IconTargetArrow,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
 import { AddPriorityModal } from './AddPriorityModal';
+import { EditPlanModal } from './EditPlanModal';
 import { placeOf } from './PlansTable';
 import { PriorityCard } from './PriorityCard';
 import { periodText } from './plan-dates';
@@ -20,6 +28,7 @@ export function PlanPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   // Links from "my week" and new priorities point at one priority: bring it into view once loaded.
   const count = plan.data?.priorities.length;
@@ -81,6 +90,15 @@ export function PlanPage() {
               Print
             </Button>
             {p.permissions.write && (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setEditing(true)}
+              >
+                Edit details
+              </Button>
+            )}
+            {p.permissions.write && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
                 Add a priority
               </Button>
@@ -88,6 +106,7 @@ export function PlanPage() {
           </>
         }
       />
+      {editing && <EditPlanModal plan={p} knownOwners={known} onClose={() => setEditing(false)} />}
       {p.priorities.length === 0 ? (
         <Paper p="xl">
           <EmptyState

@@ -1,5 +1,11 @@
 import { Button, EmptyState, Paper, Stack, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconListCheck, IconPlus, IconTargetArrow } from '@tabler/icons-react';
+import {
+  IconFileSpreadsheet,
+  IconListCheck,
+  IconPlus,
+  IconTargetArrow,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -36,6 +42,16 @@ export function PlansPage() {
                 leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
               >
                 Download all (Excel)
+              </Button>
+            )}
+            {scopes.canPlan && (
+              <Button
+                component={Link}
+                to="/plan/capacity"
+                variant="default"
+                leftSection={<IconUsers size={16} aria-hidden />}
+              >
+                Capacity
               </Button>
             )}
             {scopes.canPlan && (

@@ -1,15 +1,18 @@
-import { Alert, Badge, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type Phase, type Priority, phaseLabels } from '../../../shared/contracts/planning';
 import { formatDate } from '../../app/format';
 import { StatusBadge } from '../../app/StatusBadge';
 import { ActionsSection } from './ActionsSection';
 import { ChecksTimeline } from './ChecksTimeline';
+import { EditPriorityModal } from './EditPriorityModal';
 import { MovePhaseModal } from './MovePhaseModal';
 import { OutcomesSection } from './OutcomesSection';
 import { PhaseHistory } from './PhaseHistory';
 import { PhaseNotes } from './PhaseNotes';
 import { PhaseStepper } from './PhaseStepper';
+import { PriorityExtras } from './PriorityExtras';
 import type { OwnerOption } from './plan-people';
 import { priorityStatusText } from './planning-text';
 import print from './print.module.css';
@@ -37,6 +40,7 @@ function StoppedNote({ priority }: { priority: Priority }) {
 
 export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite, knownOwners }: Props) {
   const [moveTo, setMoveTo] = useState<Phase>();
+  const [editing, setEditing] = useState(false);
   const headingId = `priority-${p.id}-heading`;
   const status = priorityStatusText[p.status];
   const writable = canWrite && p.status === 'active';
@@ -58,6 +62,18 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
           <Group gap="xs">
             <StatusBadge label={`${phaseLabels[p.phase]} phase`} tone="brand" size="sm" />
             {p.status !== 'active' && <StatusBadge label={status.label} tone={status.tone} size="sm" />}
+            {canWrite && p.status !== 'stopped' && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                className={print.noPrint}
+                leftSection={<IconPencil size={14} aria-hidden />}
+                aria-label={`Edit priority: ${p.title}`}
+                onClick={() => setEditing(true)}
+              >
+                Edit
+              </Button>
+            )}
           </Group>
         </Group>
         {p.status === 'stopped' && <StoppedNote priority={p} />}
@@ -126,7 +142,18 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
           canWrite={canWrite}
           knownOwners={knownOwners}
         />
+        <Divider />
+        <PriorityExtras priorityId={p.id} schoolId={schoolId} canWrite={writable} knownOwners={knownOwners} />
       </Stack>
+      {editing && (
+        <EditPriorityModal
+          planId={planId}
+          priority={p}
+          schoolId={schoolId}
+          knownOwners={knownOwners}
+          onClose={() => setEditing(false)}
+        />
+      )}
       {moveTo && (
         <MovePhaseModal
           planId={planId}

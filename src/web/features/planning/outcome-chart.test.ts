@@ -16,6 +16,7 @@ const outcome = (o: Partial<Outcome> = {}): Outcome => ({
   baselineOn: '2026-09-01',
   targetValue: '70',
   targetOn: '2027-07-01',
+  version: 1,
   latestValue: null,
   latestOn: null,
   onTrack: null,

@@ -39,7 +39,7 @@ export const planExportUrl = (planId: string) => `/api/v1/plans/${planId}/export
 export const allPlansExportUrl = '/api/v1/plans/export';
 
 /** Plans, agendas and "my week" all read the same priorities; any write refreshes them together. */
-function useRefreshPlanning() {
+export function useRefreshPlanning() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
@@ -85,7 +85,7 @@ export function usePriorityFromJudgement(onMade: (made: Priority) => void) {
  * Every change to a priority answers with the whole priority: put it straight into the plan on screen,
  * then refresh the lists that count it. A 409 means someone else saved first: reload their version.
  */
-function usePriorityChange<V>(planId: string, send: (values: V) => Promise<Priority>) {
+export function usePriorityChange<V>(planId: string, send: (values: V) => Promise<Priority>) {
   const queryClient = useQueryClient();
   const refresh = useRefreshPlanning();
   return useMutation({
