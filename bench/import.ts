@@ -91,7 +91,11 @@ async function measure(
   }, 50);
   if (process.env.DRY) {
     const d0 = performance.now();
-    await service.importResults(systemActor(trustId), { filename: 'r.csv', dryRun: true }, createReadStream(file, { highWaterMark: 1 << 20 }));
+    await service.importResults(
+      systemActor(trustId),
+      { filename: 'r.csv', dryRun: true },
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+    );
     console.log(`${label}: dry run (read and check only) ${((performance.now() - d0) / 1000).toFixed(1)} s`);
   }
   const t0 = performance.now();
