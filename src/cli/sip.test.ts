@@ -42,7 +42,7 @@ describe('sip command line', () => {
     await expect(sip('users', 'create', '--email', 'b@aire.example', '--name', 'B')).rejects.toMatchObject({
       stderr: expect.stringMatching(/choose one with --trust/),
     });
-  }, 60_000);
+  }, 120_000);
 
   it('explains a bad setting in one sentence and exits non-zero', async () => {
     await expect(
