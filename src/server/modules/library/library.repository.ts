@@ -273,21 +273,6 @@ export const libraryRepository = {
       .execute();
   },
 
-  /** Published figures for a school's context: counts and rounded percentages of its pupils on roll. */
-  async schoolFigures(db: Db, trustId: string, schoolId: string) {
-    return db
-      .selectFrom('pupils')
-      .where('trust_id', '=', trustId)
-      .where('school_id', '=', schoolId)
-      .select((eb) => [
-        eb.fn.countAll<number>().as('pupils'),
-        sql<number>`round(100.0 * avg(case when disadvantaged then 1 else 0 end))::int`.as('disadvantaged'),
-        sql<number>`round(100.0 * avg(case when sen <> 'N' then 1 else 0 end))::int`.as('sen'),
-        sql<number>`round(100.0 * avg(case when eal then 1 else 0 end))::int`.as('eal'),
-      ])
-      .executeTakeFirstOrThrow();
-  },
-
   // --- The EEF Teaching and Learning Toolkit reference list ---
 
   listStrands(db: Db, trustId: string) {

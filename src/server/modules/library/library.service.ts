@@ -270,23 +270,9 @@ export function createLibraryService(db: Db, deps: { planning: PlanningService }
       const priority = await deps.planning.getPriority(actor, priorityId);
       const school = pr.school_id ? await orgRepository.findSchool(db, actor.trustId, pr.school_id) : null;
       const schools = school ? [] : await orgRepository.listSchools(db, actor.trustId);
-      let demographics = {
-        pupils: null,
-        disadvantagedPercent: null,
-        senPercent: null,
-        ealPercent: null,
-      } as CaseStudyFields['demographics'];
-      if (school) {
-        const f = await repo.schoolFigures(db, actor.trustId, school.id);
-        // Only a roll large enough to publish gives percentages; otherwise the author types published figures.
-        if (Number(f.pupils) >= 30)
-          demographics = {
-            pupils: Number(f.pupils),
-            disadvantagedPercent: f.disadvantaged,
-            senPercent: f.sen,
-            ealPercent: f.eal,
-          };
-      }
+      // Figures about the pupils are left for the author to copy from published data (DfE or Ofsted):
+      // the platform's own pupil records may cover only some year groups, and stay inside the trust.
+      const demographics = { pupils: null, disadvantagedPercent: null, senPercent: null, ealPercent: null };
       const [statementRows, components, owner] = await Promise.all([
         frameworksRepository.statementsByIds(
           db,

@@ -156,7 +156,7 @@ describe('case studies from a plan priority', () => {
       sourcePriorityId: priorityId,
       region: 'Leeds',
       phase: 'secondary',
-      demographics: { pupils: 60 },
+      demographics: { pupils: null, disadvantagedPercent: null },
     });
     expect(cs.problem).toContain('Too many pupils fell behind');
     expect(cs.approach).toContain('Same-day catch-up sessions');

@@ -9,20 +9,26 @@ import { StatusBadge } from '../../app/StatusBadge';
 import { schoolPhaseLabel, statusTone } from './library-text';
 import { SnippetText } from './SnippetText';
 
-type Props = { item: CaseStudySummary; componentLabel: (code: string) => string; extra?: React.ReactNode };
+type Props = {
+  item: CaseStudySummary;
+  componentLabel: (code: string) => string;
+  extra?: React.ReactNode;
+  /** Title, origin and the extra line only, for narrow side panels. */
+  compact?: boolean;
+};
 
 /** One case study in a list: title, where it comes from, what it measured, and the matching text. */
-export function CaseStudyCard({ item, componentLabel, extra }: Props) {
+export function CaseStudyCard({ item, componentLabel, extra, compact = false }: Props) {
   const where = [
     item.ownTrust ? item.schoolName : item.trustName,
     item.region,
     item.phase ? schoolPhaseLabel(item.phase) : '',
   ].filter(Boolean);
   return (
-    <Paper component="article" p="md" withBorder>
+    <Paper component="article" p={compact ? 'sm' : 'md'} withBorder>
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" gap="xs">
-          <Anchor component={Link} to={`/learn/case-studies/${item.id}`} fw={600} fz="lg">
+          <Anchor component={Link} to={`/learn/case-studies/${item.id}`} fw={600} fz={compact ? 'md' : 'lg'}>
             {item.title}
           </Anchor>
           <Group gap={6}>
@@ -41,19 +47,19 @@ export function CaseStudyCard({ item, componentLabel, extra }: Props) {
             {where.join(' · ')}
           </Text>
         )}
-        {item.snippet && <SnippetText snippet={item.snippet} />}
-        <Group gap={6}>
-          {item.measureKinds.map((k) => (
-            <Badge key={k} variant="light" color="teal" tt="none" radius="sm">
-              {measureKindLabels[k]}
-            </Badge>
-          ))}
-          {item.componentCodes.slice(0, 4).map((c) => (
-            <Badge key={c} variant="outline" color="gray.8" tt="none" radius="sm">
-              {componentLabel(c)}
-            </Badge>
-          ))}
-        </Group>
+        {!compact && item.snippet && <SnippetText snippet={item.snippet} />}
+        {!compact && (
+          <Group gap={6}>
+            {item.measureKinds.map((k) => (
+              <StatusBadge key={k} label={measureKindLabels[k]} tone="teal" size="sm" />
+            ))}
+            {item.componentCodes.slice(0, 4).map((c) => (
+              <Badge key={c} variant="outline" color="gray.8" tt="none" radius="sm">
+                {componentLabel(c)}
+              </Badge>
+            ))}
+          </Group>
+        )}
         {extra}
       </Stack>
     </Paper>

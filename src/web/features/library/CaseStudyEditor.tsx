@@ -97,20 +97,21 @@ function Editor({ c }: { c: CaseStudy }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const { eefNotes, ...rest } = d;
-    save.mutate(
-      {
+    // Awaited rather than a mutate callback, so it still runs when the refreshed case study re-renders the form.
+    save
+      .mutateAsync({
         ...rest,
         version: c.version,
         eefPhases: phases.filter((p) => eefNotes[p].trim()).map((p) => ({ phase: p, summary: eefNotes[p] })),
         impact: d.impact.map((m) => ({ ...m, target: m.target || null })),
-      },
-      {
-        onSuccess: () => {
-          notifySuccess('Case study saved');
-          navigate(`/learn/case-studies/${c.id}`);
-        },
-      },
-    );
+      })
+      .then(() => {
+        notifySuccess('Case study saved');
+        navigate(`/learn/case-studies/${c.id}`);
+      })
+      .catch(() => {
+        // Shown below the form from save.error.
+      });
   };
   const err = save.error instanceof ApiError ? save.error : undefined;
 
@@ -444,7 +445,7 @@ export function CaseStudyEditorPage() {
         description="Pre-filled from the plan priority where there was one. Rewrite it for a reader in another school: what the problem was, what you did, what changed and what you learnt."
       />
       {c.permissions.edit ? (
-        <Editor key={c.version} c={c} />
+        <Editor key={c.id} c={c} />
       ) : (
         <Alert color="gray" title="This case study cannot be edited now">
           {c.status === 'published'

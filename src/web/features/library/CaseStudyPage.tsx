@@ -214,7 +214,7 @@ export function CaseStudyPage() {
         }
       />
       {c.reviewNote && c.status === 'draft' && (
-        <Alert color="yellow" title="Note from the reviewer" mb="lg">
+        <Alert color="blue" title="Note from the reviewer" mb="lg">
           {c.reviewNote}
         </Alert>
       )}

@@ -1,4 +1,15 @@
-import { Button, EmptyState, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  EmptyState,
+  Grid,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBooks, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -71,7 +82,7 @@ export function LearnPage() {
                   onChange={(e) => setText(e.currentTarget.value)}
                   onBlur={() => setFilter('q', text.trim() || null)}
                 />
-                <Group grow align="flex-end" wrap="wrap" gap="sm">
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
                   <Select
                     label="Component"
                     placeholder="Any component"
@@ -80,7 +91,6 @@ export function LearnPage() {
                     onChange={(v) => setFilter('component', v)}
                     clearable
                     searchable
-                    miw={200}
                   />
                   <Select
                     label="Phase"
@@ -89,7 +99,6 @@ export function LearnPage() {
                     value={filters.phase ?? null}
                     onChange={(v) => setFilter('phase', v)}
                     clearable
-                    miw={140}
                   />
                   <Select
                     label="Region"
@@ -98,7 +107,6 @@ export function LearnPage() {
                     value={filters.region ?? null}
                     onChange={(v) => setFilter('region', v)}
                     clearable
-                    miw={140}
                   />
                   <Select
                     label="Measure"
@@ -107,9 +115,8 @@ export function LearnPage() {
                     value={filters.measure ?? null}
                     onChange={(v) => setFilter('measure', v)}
                     clearable
-                    miw={160}
                   />
-                </Group>
+                </SimpleGrid>
               </Stack>
             </Paper>
             {search.error ? (
@@ -157,7 +164,7 @@ export function LearnPage() {
                     Drafts and reviews
                   </Title>
                   {mine.data?.results.map((r) => (
-                    <CaseStudyCard key={r.id} item={{ ...r, snippet: '' }} componentLabel={componentLabel} />
+                    <CaseStudyCard key={r.id} item={r} compact componentLabel={componentLabel} />
                   ))}
                 </Stack>
               </Paper>

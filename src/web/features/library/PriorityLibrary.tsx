@@ -90,7 +90,14 @@ export function ToolkitCitations({ priorityId, canWrite }: { priorityId: string;
             </Text>
           )}
           {strands.map((s) => (
-            <Badge key={s.id} variant="light" tt="none" radius="sm" size="lg">
+            <Badge
+              key={s.id}
+              variant="light"
+              tt="none"
+              radius="sm"
+              size="lg"
+              styles={{ label: { color: 'var(--mantine-color-brand-9)' } }}
+            >
               {s.name} · {monthsText(s.monthsImpact)}
             </Badge>
           ))}

@@ -43,6 +43,7 @@ export function SuggestedPanel({ componentLabel }: { componentLabel: (code: stri
           <CaseStudyCard
             key={r.id}
             item={r}
+            compact
             componentLabel={componentLabel}
             extra={
               r.matchedComponents.length > 0 && (

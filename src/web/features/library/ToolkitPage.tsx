@@ -108,9 +108,12 @@ function EditStrand({ strand, onClose }: { strand: ToolkitStrand; onClose: () =>
 
 /** A rating out of five as filled and empty dots, with the number for screen readers. */
 const Rating = ({ value, label }: { value: number; label: string }) => (
-  <Text span aria-label={`${label} ${value} out of 5`} ff="monospace" c="brand.8">
-    <span aria-hidden>{'●'.repeat(value) + '○'.repeat(Math.max(0, 5 - value))}</span>
-  </Text>
+  <>
+    <Text span ff="monospace" c="brand.8" aria-hidden>
+      {'●'.repeat(value) + '○'.repeat(Math.max(0, 5 - value))}
+    </Text>
+    <VisuallyHidden>{`${label} ${value} out of 5`}</VisuallyHidden>
+  </>
 );
 
 export function ToolkitPage() {
@@ -134,7 +137,7 @@ export function ToolkitPage() {
         }
         description="Approaches summarised by the Education Endowment Foundation's Teaching and Learning Toolkit, with the average months of additional progress, cost and strength of evidence. Priorities cite them in their Explore phase."
       />
-      <Alert color="yellow" title="The trust's own copy" mb="lg" maw={900}>
+      <Alert color="blue" title="The trust's own copy" mb="lg" maw={900}>
         Months' impact follow the Toolkit as published when this list was written; cost and evidence ratings
         are estimates. Check them against the current Toolkit
         {canEdit ? ' and correct them here.' : '; a trust administrator can correct them.'}
