@@ -88,6 +88,9 @@ describe('the case-study library', () => {
       targetOn: ukDate(240),
     });
 
+    await hideNotifications(page);
+    await card.screenshot({ path: 'e2e/screenshots/learn-priority-card.png' });
+
     // Write the case study: a draft pre-filled from the priority opens in the editor.
     await card.getByRole('button', { name: 'Write a case study' }).click();
     await page.getByRole('heading', { level: 1, name: `Edit: ${PRIORITY}` }).waitFor();

@@ -82,7 +82,7 @@ export function LearnPage() {
                   onChange={(e) => setText(e.currentTarget.value)}
                   onBlur={() => setFilter('q', text.trim() || null)}
                 />
-                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                   <Select
                     label="Component"
                     placeholder="Any component"

@@ -135,7 +135,7 @@ export function ToolkitPage() {
             <Text size="sm">EEF Toolkit strands</Text>
           </Breadcrumbs>
         }
-        description="Approaches summarised by the Education Endowment Foundation's Teaching and Learning Toolkit, with the average months of additional progress, cost and strength of evidence. Priorities cite them in their Explore phase."
+        description="Approaches summarised by the Education Endowment Foundation's Teaching and Learning Toolkit, with the average months of additional progress, cost and strength of evidence (more dots: dearer, or stronger evidence). Priorities cite them in their Explore phase."
       />
       <Alert color="blue" title="The trust's own copy" mb="lg" maw={900}>
         Months' impact follow the Toolkit as published when this list was written; cost and evidence ratings
