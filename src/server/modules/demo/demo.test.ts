@@ -55,7 +55,8 @@ describe('demo trust', () => {
     ).json();
     expect(suggested.weakStatements).toBeGreaterThan(0);
     expect(suggested.results.length).toBeGreaterThan(0);
-  });
+    // Seeds the whole demo trust: give it room on a busy machine.
+  }, 60_000);
 
   it('recreates the demo trust on reset with a new password, leaving other trusts alone', async () => {
     const h = await harness();
