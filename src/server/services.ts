@@ -8,6 +8,7 @@ import { createDemoService } from './modules/demo/demo.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
+import { createLibraryService } from './modules/library/library.service';
 import { createMonitoringService } from './modules/monitoring/monitoring.service';
 import { createSchoolAgendaService } from './modules/monitoring/school-agenda.service';
 import { createOrgService } from './modules/org/org.service';
@@ -47,6 +48,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     dataExport: createDataExportService(db),
     results: createResultsImportService(db, { maxBytes: 250_000_000, afterWrite: [] }),
     analysis: createAnalysisService(db, config.suppressionThreshold),
+    library: createLibraryService(db, { planning }),
   };
 }
 

@@ -55,7 +55,7 @@ export type Parser<T> = { parse: (value: unknown) => T };
 type RequestOptions<T> = {
   /** Validates the response body; without one the body is trusted as T. */
   schema?: Parser<T>;
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | undefined>;
   signal?: AbortSignal;

@@ -7,7 +7,6 @@ import { AuthLayout } from '../features/auth/AuthLayout';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
-import { CyclePage } from '../features/cycle/CyclePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DataPage } from '../features/data/DataPage';
 import { CoveragePage } from '../features/evaluation/CoveragePage';
@@ -20,6 +19,10 @@ import { RoundsPage } from '../features/evaluation/RoundsPage';
 import { SchoolSummaryPage } from '../features/evaluation/SchoolSummaryPage';
 import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
 import { ToolPage } from '../features/frameworks/ToolPage';
+import { CaseStudyEditorPage } from '../features/library/CaseStudyEditor';
+import { CaseStudyPage } from '../features/library/CaseStudyPage';
+import { LearnPage } from '../features/library/LearnPage';
+import { ToolkitPage } from '../features/library/ToolkitPage';
 import { MonitorPage } from '../features/monitor/MonitorPage';
 import { CapacityPage } from '../features/planning/CapacityPage';
 import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
@@ -63,7 +66,10 @@ export const router = createBrowserRouter([
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },
-      { path: 'learn', element: <CyclePage stage="learn" /> },
+      { path: 'learn', element: <LearnPage /> },
+      { path: 'learn/toolkit', element: <ToolkitPage /> },
+      { path: 'learn/case-studies/:caseStudyId', element: <CaseStudyPage /> },
+      { path: 'learn/case-studies/:caseStudyId/edit', element: <CaseStudyEditorPage /> },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
       { path: 'admin/people', element: <PeoplePage /> },

@@ -3,10 +3,13 @@ import { hashPassword } from '../../platform/auth/secrets';
 import type { Db } from '../../platform/db/database';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 import { type FrameworksService, installStarterLibrary } from '../frameworks/frameworks.service';
+import { libraryRepository } from '../library/library.repository';
+import { installToolkit } from '../library/library.service';
 import { orgRepository } from '../org/org.repository';
 import { defaultYearGroups } from '../org/year-groups';
 import { peopleRepository } from '../people/people.repository';
 import { demoRepository } from './demo.repository';
+import { demoCaseStudies } from './demo-case-studies';
 import { seedDemoEvaluation, seedDemoPupils } from './demo-evaluation';
 import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
@@ -68,6 +71,17 @@ export function createDemoService(
           });
         }
         await installStarterLibrary(trx, trustId);
+        await installToolkit(trx, trustId);
+        for (const { school, ...c } of demoCaseStudies) {
+          await libraryRepository.insert(trx, {
+            ...c,
+            trustId,
+            schoolId: schoolIds.get(school) ?? null,
+            sourcePriorityId: null,
+            createdBy: null,
+            status: 'published',
+          });
+        }
         return trustId;
       });
       await seedDemoEvaluation(db, trustId, services);

@@ -39,7 +39,24 @@ describe('demo trust', () => {
     const values = heat.cells.flat().filter((c: unknown) => typeof c === 'number');
     expect(values.length).toBeGreaterThan(40);
     expect(heat.commonWeaknesses.length).toBeGreaterThan(0);
-  });
+
+    // Published case studies on the Learn page, and suggestions for the weakest school.
+    const library = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/case-studies', headers: admin.headers })
+    ).json();
+    expect(library.results.length).toBeGreaterThanOrEqual(4);
+    const dene = schools.find((s: { name: string }) => s.name.startsWith('Dene Park'));
+    const suggested = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/schools/${dene.id}/case-study-suggestions`,
+        headers: admin.headers,
+      })
+    ).json();
+    expect(suggested.weakStatements).toBeGreaterThan(0);
+    expect(suggested.results.length).toBeGreaterThan(0);
+    // Seeds the whole demo trust: give it room on a busy machine.
+  }, 60_000);
 
   it('recreates the demo trust on reset with a new password, leaving other trusts alone', async () => {
     const h = await harness();

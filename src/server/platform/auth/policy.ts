@@ -34,7 +34,12 @@ export type Action =
   | 'pupil.read'
   | 'pupil.import'
   /** Whole pupil lists out as files: for those who keep the school's data, not everyone who reads it. */
-  | 'pupil.export';
+  | 'pupil.export'
+  | 'library.read'
+  | 'library.write'
+  | 'library.review'
+  | 'library.publish'
+  | 'toolkit.manage';
 
 export type Resource = {
   trustId: string;
@@ -45,7 +50,16 @@ export type Resource = {
   liaisonPersonId?: string | null;
 };
 
-const READ_ORG: Action[] = ['school.read', 'department.read', 'framework.read', 'plan.read', 'analysis.read'];
+const READ_ORG: Action[] = [
+  'school.read',
+  'department.read',
+  'framework.read',
+  'plan.read',
+  'analysis.read',
+  'library.read',
+];
+// Improvement leads review case studies and publish them to the trust or to every trust on the server.
+const REVIEW_LIBRARY: Action[] = ['library.write', 'library.review', 'library.publish'];
 // Pupil-level figures (including groups too small to publish) are for staff who work with pupils.
 const PUPILS: Action[] = ['pupil.read'];
 // Trustees and governors see agreed judgements only; school staff see their drafts too.
@@ -81,6 +95,9 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
     'pupil.import',
     'pupil.export',
+    'library.read',
+    ...REVIEW_LIBRARY,
+    'toolkit.manage',
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -92,6 +109,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...READ_EVALUATION,
     'evaluation.agree',
     'plan.write',
+    ...REVIEW_LIBRARY,
   ]),
   // Trustees and governors oversee: they read aggregates and never write.
   trustee: new Set<Action>(['trust.read', ...READ_ORG, ...READ_AGREED]),
@@ -112,6 +130,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
     'pupil.import',
     'pupil.export',
+    'library.write',
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,

@@ -486,7 +486,78 @@ export interface ResultsTable {
   value: number;
 }
 
+export type CaseStudyDemographicsJson = Record<string, number | null>;
+export type EefPhaseJson = { phase: string; summary: string }[];
+export type ImpactJson = {
+  kind: string;
+  measure: string;
+  group: string;
+  unit: string;
+  before: string;
+  beforeOn: string | null;
+  after: string;
+  afterOn: string | null;
+  target: string | null;
+  source: string;
+}[];
+export type ContactJson = { name: string; role: string; email: string }[];
+
+export interface CaseStudiesTable {
+  id: Generated<string>;
+  trust_id: string;
+  school_id: string | null;
+  source_priority_id: string | null;
+  title: string;
+  school_count: Generated<number>;
+  region: Generated<string>;
+  phase: Generated<string>;
+  demographics: ColumnType<CaseStudyDemographicsJson, string | undefined, string>;
+  problem: Generated<string>;
+  approach: Generated<string>;
+  eef_phases: ColumnType<EefPhaseJson, string | undefined, string>;
+  impact: ColumnType<ImpactJson, string | undefined, string>;
+  measure_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  lessons: Generated<string>;
+  do_differently: Generated<string>;
+  contacts: ColumnType<ContactJson, string | undefined, string>;
+  component_codes: ColumnType<string[], string[] | undefined, string[]>;
+  statement_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<string>;
+  visibility: Generated<string>;
+  review_note: Generated<string>;
+  created_by: string | null;
+  reviewed_by: string | null;
+  published_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ToolkitStrandsTable {
+  id: Generated<string>;
+  trust_id: string;
+  slug: string;
+  name: string;
+  summary: Generated<string>;
+  cost: number;
+  evidence_strength: number;
+  months_impact: number;
+  position: Generated<number>;
+  version: Version;
+}
+
+export interface PriorityToolkitStrandsTable {
+  trust_id: string;
+  priority_id: string;
+  strand_id: string;
+  note: Generated<string>;
+}
+
 export interface Database {
+  case_studies: CaseStudiesTable;
+  toolkit_strands: ToolkitStrandsTable;
+  priority_toolkit_strands: PriorityToolkitStrandsTable;
   pupils: PupilsTable;
   assessments: AssessmentsTable;
   results: ResultsTable;

@@ -13,7 +13,7 @@ import { systemActor } from '../auth/actor';
  */
 type Persona = keyof TrustFixture['people'] | 'otherTrustAdmin';
 type Req = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: object | string;
   headers?: Record<string, string>;
@@ -164,6 +164,38 @@ const planReadersA: Persona[] = [
 const planWritersA: Persona[] = ['admin', 'lead', 'headA'];
 let sharedPlan: Awaited<ReturnType<typeof freshPriority>>;
 
+/** A case study for school A: a fresh draft, or published to the trust only. */
+const freshCaseStudy = async (t: TrustFixture, state: 'draft' | 'published' = 'draft') => {
+  const sys = systemActor(t.trustId);
+  const cs = await h.services.library.create(sys, {
+    title: unique('Case study'),
+    schoolId: t.schoolA,
+    schoolCount: 1,
+    region: '',
+    phase: '',
+    demographics: { pupils: null, disadvantagedPercent: null, senPercent: null, ealPercent: null },
+    problem: 'Reading',
+    approach: '',
+    eefPhases: [],
+    impact: [],
+    lessons: '',
+    doDifferently: '',
+    contacts: [],
+    componentCodes: [],
+    statementIds: [],
+    visibility: 'trust',
+  });
+  if (state === 'draft') return cs;
+  const r = await h.services.library.transition(sys, cs.id, {
+    version: cs.version,
+    to: 'in_review',
+    note: '',
+  });
+  return h.services.library.transition(sys, cs.id, { version: r.version, to: 'published', note: '' });
+};
+const libraryReaders = everyone.filter((p) => p !== 'noRoles');
+const libraryWritersA: Persona[] = ['admin', 'lead', 'headA'];
+
 const ks4 = 'RECTYPE,LEA,URN,SCHNAME,ATT8SCR,P8MEA\n1,202,100053,A School,47.2,-0.08\n5,,,,46.7,NA\n';
 const freshImport = async (t: TrustFixture) =>
   h.services.data.importKs4(systemActor(t.trustId), {
@@ -174,6 +206,99 @@ const freshImport = async (t: TrustFixture) =>
   });
 
 const cases: Case[] = [
+  {
+    // Every trust's readers search; another trust sees only what is shared with every trust.
+    route: 'GET /api/v1/case-studies',
+    allowed: libraryReaders,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/case-studies?q=reading' }),
+  },
+  {
+    route: 'POST /api/v1/case-studies',
+    allowed: libraryWritersA,
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/case-studies',
+      payload: { title: unique('Case study'), schoolId: t.schoolA },
+    }),
+  },
+  {
+    route: 'GET /api/v1/case-studies/:id',
+    allowed: libraryReaders,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/case-studies/${(await freshCaseStudy(t, 'published')).id}`,
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/case-studies/:id',
+    allowed: libraryWritersA,
+    build: async (t) => {
+      const cs = await freshCaseStudy(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/case-studies/${cs.id}`,
+        payload: { version: cs.version, lessons: 'x' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/case-studies/:id/transition',
+    allowed: libraryWritersA,
+    build: async (t) => {
+      const cs = await freshCaseStudy(t);
+      return {
+        method: 'POST',
+        url: `/api/v1/case-studies/${cs.id}/transition`,
+        payload: { version: cs.version, to: 'in_review' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/priorities/:id/case-study',
+    allowed: libraryWritersA,
+    build: async () => ({ method: 'POST', url: `/api/v1/priorities/${sharedPlan.priority.id}/case-study` }),
+  },
+  {
+    route: 'GET /api/v1/schools/:id/case-study-suggestions',
+    allowed: readersOfA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/schools/${t.schoolA}/case-study-suggestions` }),
+  },
+  {
+    route: 'GET /api/v1/toolkit-strands',
+    allowed: libraryReaders,
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/toolkit-strands' }),
+  },
+  {
+    route: 'PATCH /api/v1/toolkit-strands/:id',
+    allowed: ['admin'],
+    build: async (t) => {
+      const s = (await h.services.library.listToolkit(systemActor(t.trustId))).strands[0]!;
+      return {
+        method: 'PATCH',
+        url: `/api/v1/toolkit-strands/${s.id}`,
+        payload: { version: s.version, cost: 1 },
+      };
+    },
+  },
+  {
+    route: 'GET /api/v1/priorities/:id/toolkit-strands',
+    allowed: planReadersA,
+    build: async () => ({
+      method: 'GET',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/toolkit-strands`,
+    }),
+  },
+  {
+    route: 'PUT /api/v1/priorities/:id/toolkit-strands',
+    allowed: planWritersA,
+    build: async () => ({
+      method: 'PUT',
+      url: `/api/v1/priorities/${sharedPlan.priority.id}/toolkit-strands`,
+      payload: { strands: [] },
+    }),
+  },
   {
     route: 'POST /api/v1/imports/pupils',
     allowed: ['admin', 'headA', 'dataManagerA'],

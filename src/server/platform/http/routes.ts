@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerDataRoutes } from '../../modules/data/data.routes';
 import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
+import { registerLibraryRoutes } from '../../modules/library/library.routes';
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
 import { registerPeopleRoutes } from '../../modules/people/people.routes';
@@ -34,6 +35,7 @@ export async function registerRoutes(
       registerDataRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
       registerAnalysisRoutes(v1, services);
+      registerLibraryRoutes(v1, services);
     },
     { prefix: '/v1' },
   );

@@ -7,6 +7,7 @@ import * as m0004 from './0004-published-data';
 import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-plan-support';
 import * as m0007 from './0007-pupils';
+import * as m0008 from './0008-library';
 import * as m0010 from './0010-bulk-results';
 import * as m0012 from './0012-meeting-follow-up';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-monitoring': m0005,
   '0006-plan-support': m0006,
   '0007-pupils': m0007,
+  '0008-library': m0008,
   '0010-bulk-results': m0010,
   '0012-meeting-follow-up': m0012,
 };

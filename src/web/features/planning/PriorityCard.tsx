@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type Phase, type Priority, phaseLabels } from '../../../shared/contracts/planning';
 import { formatDate } from '../../app/format';
 import { StatusBadge } from '../../app/StatusBadge';
+import { ToolkitCitations, WriteCaseStudyButton } from '../library/PriorityLibrary';
 import { ActionsSection } from './ActionsSection';
 import { ChecksTimeline } from './ChecksTimeline';
 import { EditPriorityModal } from './EditPriorityModal';
@@ -60,6 +61,7 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
             {p.title}
           </Title>
           <Group gap="xs">
+            {canWrite && <WriteCaseStudyButton priorityId={p.id} />}
             <StatusBadge label={`${phaseLabels[p.phase]} phase`} tone="brand" size="sm" />
             {p.status !== 'active' && <StatusBadge label={status.label} tone={status.tone} size="sm" />}
             {canWrite && p.status !== 'stopped' && (
@@ -116,6 +118,7 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
             onChoose={writable ? setMoveTo : undefined}
           />
           <PhaseHistory moves={p.phaseMoves} />
+          <ToolkitCitations priorityId={p.id} canWrite={writable && p.phase === 'explore'} />
           <PhaseNotes planId={planId} priority={p} canWrite={writable} />
         </Stack>
         <Divider />
