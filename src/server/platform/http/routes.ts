@@ -11,6 +11,7 @@ import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import { registerPlanEditRoutes } from '../../modules/planning/plan-edits.routes';
 import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
+import { registerReportsRoutes } from '../../modules/reports/reports.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
 
@@ -34,6 +35,7 @@ export async function registerRoutes(
       registerDataRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
       registerAnalysisRoutes(v1, services);
+      registerReportsRoutes(v1, services);
     },
     { prefix: '/v1' },
   );
