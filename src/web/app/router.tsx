@@ -25,6 +25,8 @@ import { CapacityPage } from '../features/planning/CapacityPage';
 import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
 import { PlanPage } from '../features/planning/PlanPage';
 import { PlansPage } from '../features/planning/PlansPage';
+import { BoardDashboardPage } from '../features/reports/BoardDashboardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },
       { path: 'learn', element: <CyclePage stage="learn" /> },
+      { path: 'board', element: <BoardDashboardPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
       { path: 'admin/people', element: <PeoplePage /> },

@@ -11,8 +11,8 @@ import {
   WidthType,
 } from 'docx';
 import type { Report, ReportFigure } from '../../../shared/contracts/reports';
+import { chartSvg } from '../../../shared/reports/chart-svg';
 import { sourceText } from './report-html';
-import { chartSvg } from './svg-chart';
 
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });

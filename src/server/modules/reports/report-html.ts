@@ -1,5 +1,5 @@
 import type { FigureSource, Report, ReportFigure } from '../../../shared/contracts/reports';
-import { chartSvg, esc } from './svg-chart';
+import { chartSvg, esc } from '../../../shared/reports/chart-svg';
 
 /** "GET /api/v1/analysis/gaps?assessmentId=…&groupBy=…": how to reproduce a figure. */
 export function sourceText(s: FigureSource): string {

@@ -128,9 +128,9 @@ describe('open-data export', () => {
     const metaRes = await get(admin, '/reports/open-data?file=meta');
     expect(dataRes.statusCode).toBe(200);
     const rows: Record<string, string>[] = parse(dataRes.body, { columns: true });
-    const header: string[] = parse(dataRes.body, { to_line: 1 })[0];
+    const header = (parse(dataRes.body, { to_line: 1 }) as string[][])[0] ?? [];
     const meta: Record<string, string>[] = parse(metaRes.body, { columns: true });
-    const metaHeader: string[] = parse(metaRes.body, { to_line: 1 })[0];
+    const metaHeader = (parse(metaRes.body, { to_line: 1 }) as string[][])[0] ?? [];
 
     expect(metaHeader).toEqual([
       'col_name',
@@ -159,7 +159,7 @@ describe('open-data export', () => {
       }
     }
     // No blank cells: time, geography, filters and indicators are all filled; indicators are numbers or symbols.
-    const indicators = meta.filter((m) => m.col_type === 'Indicator').map((m) => m.col_name);
+    const indicators = meta.filter((m) => m.col_type === 'Indicator').map((m) => m.col_name ?? '');
     for (const r of rows) {
       for (const c of header) expect(r[c], `${c} blank`).not.toBe('');
       expect(r.time_period).toMatch(/^\d{4}(\d{2})?$/);

@@ -1,4 +1,4 @@
-import type { ReportChart } from '../../../shared/contracts/reports';
+import type { ReportChart } from '../contracts/reports';
 
 /** Escapes text for HTML and SVG. */
 export const esc = (s: string | number | null) =>
