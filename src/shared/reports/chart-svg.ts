@@ -12,7 +12,22 @@ export const esc = (s: string | number | null) =>
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 const MARKS = ['circle', 'square', 'diamond'] as const;
 
-const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2)).replace(/\.?0+$/, '') || '0';
+/** Whole numbers as they are, anything else to one decimal place (as the tables show them). */
+export const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/** A step of 1, 2 or 5 times a power of ten giving about four intervals over the range. */
+function niceStep(range: number): number {
+  const raw = range / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+function mark(m: (typeof MARKS)[number], cx: number, cy: number, colour: string | undefined): string {
+  if (m === 'circle') return `<circle cx="${cx}" cy="${cy}" r="4" fill="${colour}"/>`;
+  if (m === 'square') return `<rect x="${cx - 4}" y="${cy - 4}" width="8" height="8" fill="${colour}"/>`;
+  return `<path d="M${cx} ${cy - 5} L${cx + 5} ${cy} L${cx} ${cy + 5} L${cx - 5} ${cy} Z" fill="${colour}"/>`;
+}
 
 /** Axis range covering every value and interval, padded, and always including zero for bars. */
 export function axisRange(chart: ReportChart): [number, number] {
@@ -23,9 +38,10 @@ export function axisRange(chart: ReportChart): [number, number] {
   if (!vs.length) return [0, 1];
   let lo = Math.min(...vs);
   let hi = Math.max(...vs);
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const pad = (hi - lo) * 0.08;
-  return [chart.chart === 'bars' && lo >= 0 ? 0 : lo - pad, hi + pad];
+  if (hi - lo < 1e-6) [lo, hi] = [lo - 1, hi + 1];
+  const step = niceStep(hi - lo);
+  // Round outwards to the step, so the axis reads 0 to 15 rather than -0.4 to 13.6.
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
 }
 
 /** A chart as a self-contained SVG string (no scripts, no external fonts), for HTML, PDF and screen. */
@@ -66,14 +82,16 @@ export function chartSvg(chart: ReportChart, width = 640): string {
           parts.push(
             `<line x1="${x(p.low)}" x2="${x(p.high)}" y1="${y + rowH / 2 - 1}" y2="${y + rowH / 2 - 1}" stroke="#222" stroke-width="1.5"/>`,
           );
+        // The label sits beyond both the bar and its interval, so neither hides it.
+        const end = Math.max(b, p.high !== null ? x(p.high) : b);
         parts.push(
-          `<text x="${b + 4}" y="${y + 14}" font-size="10">${esc(`${s.name}: ${fmt(p.value)}${chart.unit}`)}</text>`,
+          `<text x="${end + 4}" y="${y + 14}" font-size="10">${esc(`${bars > 1 ? `${s.name}: ` : ''}${fmt(p.value)}${chart.unit}`)}</text>`,
         );
       });
     });
   } else {
     const plotH = 180;
-    height = plotH + 70;
+    height = plotH + 70 + chart.series.length * 14;
     const step = labels.length > 1 ? plotW / (labels.length - 1) : 0;
     const px = (i: number) => left + (labels.length > 1 ? i * step : plotW / 2);
     const py = (v: number) => 20 + plotH - ((v - lo) / (hi - lo)) * plotH;
@@ -90,28 +108,21 @@ export function chartSvg(chart: ReportChart, width = 640): string {
         parts.push(
           `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${pts.map((p) => `${px(p.i)},${py(p.v)}`).join(' ')}"/>`,
         );
-      for (const p of pts) {
-        const m = MARKS[si % MARKS.length];
-        const cx = px(p.i);
-        const cy = py(p.v);
-        parts.push(
-          m === 'circle'
-            ? `<circle cx="${cx}" cy="${cy}" r="4" fill="${colour}"/>`
-            : m === 'square'
-              ? `<rect x="${cx - 4}" y="${cy - 4}" width="8" height="8" fill="${colour}"/>`
-              : `<path d="M${cx} ${cy - 5} L${cx + 5} ${cy} L${cx} ${cy + 5} L${cx - 5} ${cy} Z" fill="${colour}"/>`,
-        );
-      }
+      const m = MARKS[si % MARKS.length] ?? 'circle';
+      for (const p of pts) parts.push(mark(m, px(p.i), py(p.v), colour));
+      // The key sits under the axis: a marker in the series' colour and shape, then its name.
+      const ky = plotH + 60 + si * 14;
       parts.push(
-        `<text x="${left - 8}" y="${40 + si * 14}" text-anchor="end" font-size="10" fill="${colour}">${esc(s.name)}</text>`,
+        `${mark(m, left + 4, ky - 4, colour)}<text x="${left + 14}" y="${ky}" font-size="10">${esc(s.name)}</text>`,
       );
     });
   }
-  const axisY = height - 30;
+  const axisY = chart.chart === 'bars' ? height - 30 : 200;
   parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${axisY}" y2="${axisY}" stroke="#999"/>`);
   if (chart.chart === 'bars') {
     parts.push(`<line x1="${x(0)}" x2="${x(0)}" y1="14" y2="${axisY}" stroke="#999"/>`);
-    for (const v of [lo, 0, hi])
+    const step = niceStep(hi - lo);
+    for (let v = Math.ceil(lo / step) * step; v <= hi + step / 2; v += step)
       parts.push(`<text x="${x(v)}" y="${axisY + 14}" text-anchor="middle" font-size="10">${fmt(v)}</text>`);
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(chart.title)}" font-family="Arial, Helvetica, sans-serif">${parts.join('')}</svg>`;

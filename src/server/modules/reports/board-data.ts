@@ -59,6 +59,9 @@ export async function gatherBoardData(db: Db, deps: BoardDeps, actor: Actor, per
     schools.map((s) => s.urn),
   );
 
+  const laCodes = [...new Set(published.map((p) => p.la_code).filter((c): c is string => !!c))];
+  const benchmarks = await reportsRepository.publishedBenchmarks(db, actor.trustId, laCodes);
+
   let heatmap: Heatmap | null = null;
   if (canAnywhere(actor, 'evaluation.read_agreed')) {
     const rounds = (await deps.evaluation.listRounds(actor)).filter((r) => r.opensOn <= period.to);
@@ -71,7 +74,7 @@ export async function gatherBoardData(db: Db, deps: BoardDeps, actor: Actor, per
     ? await deps.planningViews.overview(actor)
     : { plans: [], deimplemented: [] };
 
-  return { schools, gaps, published, heatmap, plans };
+  return { schools, gaps, published, benchmarks, heatmap, plans };
 }
 
 export type BoardData = Awaited<ReturnType<typeof gatherBoardData>>;

@@ -91,11 +91,98 @@ function gapFigures(entry: BoardData['gaps'][number]): ReportFigure[] {
   ];
 }
 
+const yearLabel = (y: number) => `${y - 1}/${String(y).slice(2)}`;
+const att8 = (m: Record<string, number | null>) => m.ATT8SCR ?? null;
+
 function trajectoryFigures(data: BoardData): ReportFigure[] {
   const years = [...new Set(data.published.map((p) => p.year))].sort();
   if (!years.length) return [];
-  const urns = data.schools.filter((s) => data.published.some((p) => p.urn === s.urn));
-  const params = { record_level: 'school', dataset: 'ks4' };
+  const withData = data.schools.filter((s) => data.published.some((p) => p.urn === s.urn));
+  const source = {
+    endpoint:
+      withData.length === 1
+        ? `GET /api/v1/schools/${withData[0]!.id}/published-outcomes`
+        : 'GET /api/v1/schools/:id/published-outcomes',
+    params: {},
+  };
+  const schoolNotes =
+    withData.length > 1
+      ? [`One call per school: ${withData.map((s) => `${s.name} (${s.id})`).join(', ')}.`]
+      : [];
+  const england = (y: number) =>
+    data.benchmarks.find((b) => b.record_level === 'national_state_funded' && b.year === y);
+  const la = (code: string | null, y: number) =>
+    data.benchmarks.find((b) => b.record_level === 'local_authority' && b.la_code === code && b.year === y);
+  const latest = years.at(-1)!;
+  const chart: ReportFigure =
+    years.length > 1
+      ? {
+          kind: 'chart',
+          id: 'published-att8',
+          title: 'Attainment 8 by year, with England (state-funded schools)',
+          chart: 'line',
+          unit: '',
+          series: [
+            ...withData.map((s) => ({
+              name: s.name,
+              points: years.map((y) => {
+                const row = data.published.find((p) => p.urn === s.urn && p.year === y);
+                return { label: yearLabel(y), value: row ? att8(row.measures) : null, low: null, high: null };
+              }),
+            })),
+            {
+              name: 'England (state-funded)',
+              points: years.map((y) => {
+                const e = england(y);
+                return { label: yearLabel(y), value: e ? att8(e.measures) : null, low: null, high: null };
+              }),
+            },
+          ],
+          notes: schoolNotes,
+          source,
+        }
+      : {
+          kind: 'chart',
+          id: 'published-att8',
+          title: `Attainment 8 in ${yearLabel(latest)}: each school beside its local authority and England`,
+          chart: 'bars',
+          unit: '',
+          series: [
+            {
+              name: 'Attainment 8',
+              points: [
+                ...withData.flatMap((s) => {
+                  const row = data.published.find((p) => p.urn === s.urn && p.year === latest);
+                  const l = la(row?.la_code ?? null, latest);
+                  return [
+                    { label: s.name, value: row ? att8(row.measures) : null, low: null, high: null },
+                    ...(l
+                      ? [
+                          {
+                            label: `Local authority ${l.la_code}`,
+                            value: att8(l.measures),
+                            low: null,
+                            high: null,
+                          },
+                        ]
+                      : []),
+                  ];
+                }),
+                {
+                  label: 'England (state-funded)',
+                  value: england(latest) ? att8(england(latest)!.measures) : null,
+                  low: null,
+                  high: null,
+                },
+              ],
+            },
+          ],
+          notes: [
+            'Only one year of performance tables has been imported, so this compares rather than tracks.',
+            ...schoolNotes,
+          ],
+          source,
+        };
   return [
     {
       kind: 'table',
@@ -112,14 +199,16 @@ function trajectoryFigures(data: BoardData): ReportFigure[] {
       ],
       rows: data.published.map((p) => {
         const s = data.schools.find((x) => x.urn === p.urn);
-        const m = p.measures as Record<string, number | null>;
-        const miss = p.missing as Record<string, string>;
         const v = (k: string, suffix = '') =>
-          m[k] === null || m[k] === undefined ? (miss[k] === 'SUPP' ? SUPPRESSED : 'x') : `${m[k]}${suffix}`;
+          p.measures[k] === null || p.measures[k] === undefined
+            ? p.missing[k] === 'SUPP'
+              ? SUPPRESSED
+              : 'x'
+            : `${p.measures[k]}${suffix}`;
         return [
           s?.name ?? p.school_name ?? p.urn ?? '',
           s?.joined_trust_on ? ukDate(s.joined_trust_on) : '',
-          `${p.year - 1}/${String(p.year).slice(2)}`,
+          yearLabel(p.year),
           v('TPUP'),
           v('ATT8SCR'),
           v('P8MEA'),
@@ -128,26 +217,13 @@ function trajectoryFigures(data: BoardData): ReportFigure[] {
       }),
       countColumns: [],
       totalRows: [],
-      notes: ['Published figures are the DfE’s own, already suppressed where the DfE withheld them.'],
-      source: { endpoint: 'GET /api/v1/schools/:id/published-outcomes', params },
+      notes: [
+        'Published figures are the DfE’s own, already suppressed where the DfE withheld them (c); x: not available.',
+        ...schoolNotes,
+      ],
+      source,
     },
-    {
-      kind: 'chart',
-      id: 'published-att8',
-      title: 'Attainment 8 by year',
-      chart: 'line',
-      unit: '',
-      series: urns.map((s) => ({
-        name: s.name,
-        points: years.map((y) => {
-          const row = data.published.find((p) => p.urn === s.urn && p.year === y);
-          const v = (row?.measures as Record<string, number | null> | undefined)?.ATT8SCR ?? null;
-          return { label: `${y - 1}/${String(y).slice(2)}`, value: v, low: null, high: null };
-        }),
-      })),
-      notes: [],
-      source: { endpoint: 'GET /api/v1/schools/:id/published-outcomes', params },
-    },
+    chart,
   ];
 }
 
@@ -229,10 +305,8 @@ export function boardReport(
         `Agreed judgements from the ${h.round.name} round${h.round.status === 'open' ? ' (still open)' : ''}.`,
         ...(h.commonWeaknesses.length
           ? [
-              `Weaknesses shared by several schools: ${h.commonWeaknesses
-                .slice(0, 5)
-                .map((w) => `${w.code} ${w.text}`)
-                .join('; ')}.`,
+              'Weaknesses shared by several schools:',
+              ...h.commonWeaknesses.slice(0, 5).map((w) => `${w.code}: ${w.text}`),
             ]
           : []),
       ],
@@ -288,7 +362,7 @@ export function dataQualityCaveats(data: BoardData): string[] {
     );
   const withPublished = new Set(data.published.map((p) => p.urn));
   out.push(
-    `Published performance tables cover ${withPublished.size} of ${data.schools.length} schools${data.published.length ? ` (${[...new Set(data.published.map((p) => `${p.year - 1}/${String(p.year).slice(2)}`))].join(', ')})` : ''}; primary schools’ KS2 results are not imported yet.`,
+    `Published performance tables cover ${withPublished.size} of ${data.schools.length} schools${data.published.length ? ` (${[...new Set(data.published.map((p) => yearLabel(p.year)))].join(', ')})` : ''}; primary schools’ KS2 results are not imported yet.`,
   );
   if (data.heatmap) {
     const rows = data.heatmap.rows;
@@ -337,7 +411,7 @@ export function boardDashboard(
         measure: 'Attainment 8 (published)',
         basis: 'published' as const,
         points: mine.map((p) => ({
-          label: `${p.year - 1}/${String(p.year).slice(2)}`,
+          label: yearLabel(p.year),
           value: (p.measures as Record<string, number | null>).ATT8SCR ?? null,
         })),
       };

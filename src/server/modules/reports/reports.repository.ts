@@ -14,4 +14,22 @@ export const reportsRepository = {
       .orderBy('urn')
       .execute();
   },
+
+  /** The published local-authority and England (state-funded) rows to compare schools with. */
+  publishedBenchmarks(db: Db, trustId: string, laCodes: readonly string[]) {
+    return db
+      .selectFrom('published_outcomes')
+      .where('trust_id', '=', trustId)
+      .where((eb) =>
+        eb.or([
+          eb('record_level', '=', 'national_state_funded'),
+          ...(laCodes.length
+            ? [eb.and([eb('record_level', '=', 'local_authority'), eb('la_code', 'in', laCodes)])]
+            : []),
+        ]),
+      )
+      .select(['dataset', 'year', 'record_level', 'la_code', 'measures'])
+      .orderBy('year')
+      .execute();
+  },
 };

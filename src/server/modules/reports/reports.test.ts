@@ -230,3 +230,64 @@ describe('self-evaluation and plan reports', () => {
     expect((await get(governor, `/reports/plan?planId=${plan.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('plan progress on the board', () => {
+  it('counts plans by phase, lists overdue checks and what was stopped, on the dashboard and in the report', async () => {
+    h.clock.set('2026-11-25');
+    const sys = (await h.services.demo.findDemoTrust())!;
+    const actor = (await import('../../platform/auth/actor')).systemActor(sys.id);
+    const schools = (await get(admin, '/schools')).json().schools;
+    const riv = schools.find((s: { name: string }) => s.name.startsWith('Riverside'));
+    const plan = await h.services.planning.createPlan(actor, {
+      title: 'Riverside plan 2026/27',
+      schoolId: riv.id,
+      periodStart: '2026-09-01',
+      periodEnd: '2027-07-31',
+      reviewEveryWeeks: 6,
+    });
+    const add = (title: string) =>
+      h.services.planning.addPriority(actor, plan.id, { title, rationale: '', statementIds: [], tags: [] });
+    const keep = await add('Attendance in Year 9');
+    await h.services.planning.planCheck(actor, keep.id, {
+      dueOn: '2026-10-01',
+      method: 'survey',
+      outcomeIds: [],
+    });
+    const stop = await add('Weekly homework club');
+    const checked = await h.services.planning.planCheck(actor, stop.id, {
+      dueOn: '2026-11-01',
+      method: 'survey',
+      outcomeIds: [],
+    });
+    const check = checked.checks[0]!;
+    await h.services.planning.recordCheck(actor, check.id, {
+      version: check.version,
+      recordedOn: '2026-11-02',
+      findings: 'Few pupils came and homework completion did not change.',
+      values: [],
+      rag: 'red',
+      response: 'stop',
+      responseDetail: 'No effect on homework completion',
+    });
+
+    const d = (await get(admin, '/trust/board')).json();
+    // The plan-report test above made a Holmebridge plan with one priority in Explore too.
+    expect(d.plans).toBe(2);
+    expect(d.plansByPhase).toEqual({ explore: 2 });
+    expect(d.overdueChecks).toContainEqual({
+      planId: plan.id,
+      planTitle: 'Riverside plan 2026/27',
+      schoolName: riv.name,
+      overdue: 1,
+    });
+    expect(d.deimplemented.map((x: { title: string }) => x.title)).toEqual(['Weekly homework club']);
+
+    const report: Report = (await get(admin, '/reports/board')).json();
+    const plans = tables(report).find((t) => t.id === 'plans')!;
+    expect(plans.rows).toContainEqual(['Riverside plan 2026/27', riv.name, 1, 0, 0, 0, 1, 1]);
+    expect(tables(report).find((t) => t.id === 'deimplemented')?.rows[0]?.[3]).toBe(
+      'No effect on homework completion',
+    );
+    h.clock.set(null);
+  });
+});

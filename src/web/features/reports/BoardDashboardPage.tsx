@@ -150,9 +150,18 @@ function Heatmap({ d }: { d: BoardDashboard }) {
         </Table.Tbody>
       </Table>
       {h.commonWeaknesses.length > 0 && (
-        <Text size="sm">
-          Shared weaknesses: {h.commonWeaknesses.map((w) => `${w.code} ${w.text}`).join('; ')}
-        </Text>
+        <>
+          <Text size="sm" fw={600}>
+            Weaknesses shared by several schools
+          </Text>
+          <List size="sm" spacing={2}>
+            {h.commonWeaknesses.map((w) => (
+              <List.Item key={w.code}>
+                {w.code}: {w.text}
+              </List.Item>
+            ))}
+          </List>
+        </>
       )}
     </Stack>
   );
