@@ -23,6 +23,10 @@ function niceStep(range: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
 
+/** Long labels are cut to fit the 150px margin; the full text stays in the SVG title. */
+const shorten = (label: string, max = 26) =>
+  label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
+
 function mark(m: (typeof MARKS)[number], cx: number, cy: number, colour: string | undefined): string {
   if (m === 'circle') return `<circle cx="${cx}" cy="${cy}" r="4" fill="${colour}"/>`;
   if (m === 'square') return `<rect x="${cx - 4}" y="${cy - 4}" width="8" height="8" fill="${colour}"/>`;
@@ -48,7 +52,8 @@ export function axisRange(chart: ReportChart): [number, number] {
 export function chartSvg(chart: ReportChart, width = 640): string {
   const labels = [...new Set(chart.series.flatMap((s) => s.points.map((p) => p.label)))];
   const left = 150;
-  const right = 20;
+  // Room on the right for the value printed beyond the longest bar.
+  const right = chart.chart === 'bars' ? 60 : 20;
   const plotW = width - left - right;
   const [lo, hi] = axisRange(chart);
   const x = (v: number) => left + ((v - lo) / (hi - lo)) * plotW;
@@ -62,7 +67,7 @@ export function chartSvg(chart: ReportChart, width = 640): string {
     labels.forEach((label, li) => {
       const y0 = 20 + li * groupH;
       parts.push(
-        `<text x="${left - 8}" y="${y0 + (rowH * bars) / 2 + 4}" text-anchor="end" font-size="11">${esc(label)}</text>`,
+        `<text x="${left - 8}" y="${y0 + (rowH * bars) / 2 + 4}" text-anchor="end" font-size="11"><title>${esc(label)}</title>${esc(shorten(label))}</text>`,
       );
       chart.series.forEach((s, si) => {
         const p = s.points.find((q) => q.label === label);

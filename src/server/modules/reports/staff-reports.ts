@@ -45,9 +45,7 @@ export function selfEvaluationReport(
       heading: `${t.toolName}${t.departmentName ? ` – ${t.departmentName}` : ''}`,
       paragraphs: [
         `Status: ${t.status.replaceAll('_', ' ')}. ${judged} statements judged, ${secure} of them ${points.find((p) => p.value === scale.secureValue)?.label ?? 'secure'} or better.`,
-        ...(left.length
-          ? [`Left until next time: ${left.map((l) => `${l.code} ${l.text}`).join('; ')}.`]
-          : []),
+        ...(left.length ? ['Left until next time:', ...left.map((l) => `${l.code}: ${l.text}`)] : []),
       ],
       figures: [
         {
@@ -69,24 +67,6 @@ export function selfEvaluationReport(
               ? 'Change compares each agreed judgement with the one agreed in the previous round.'
               : 'This is the first round, so there is no earlier judgement to compare with.',
           ],
-          source,
-        },
-        {
-          kind: 'chart',
-          id: `tool-${ti}-chart`,
-          title: `${t.toolName}: share of statements at each point of the scale`,
-          chart: 'bars',
-          unit: '',
-          series: points.map((p) => ({
-            name: p.label,
-            points: t.aspects.map((a) => ({
-              label: a.title,
-              value: a.distribution[String(p.value)] ?? 0,
-              low: null,
-              high: null,
-            })),
-          })),
-          notes: [],
           source,
         },
       ],
