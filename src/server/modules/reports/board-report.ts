@@ -159,7 +159,9 @@ function trajectoryFigures(data: BoardData): ReportFigure[] {
                     ...(l
                       ? [
                           {
-                            label: `Local authority ${l.la_code}`,
+                            label: s.local_authority
+                              ? `${s.local_authority} (local authority)`
+                              : `Local authority ${l.la_code}`,
                             value: att8(l.measures),
                             low: null,
                             high: null,
