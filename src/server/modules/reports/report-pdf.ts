@@ -1,24 +1,23 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../platform/errors';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const pdfAvailable = () => existsSync(CHROMIUM);
+const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
  * Prints a report page to A4 PDF with headless Chromium. The page is a plain HTML string with
  * inline CSS and SVG; requests to the network are refused so nothing outside the report is loaded.
  */
 export async function htmlToPdf(html: string): Promise<Buffer> {
-  if (!pdfAvailable())
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath))
     throw new AppError(
       503,
       'pdf_unavailable',
-      `PDF reports need Chromium at ${CHROMIUM}, which is not installed on this server. Download the Word version instead, or ask the administrator to install Chromium.`,
+      `PDF reports need Chromium at ${executablePath}, which is not installed on this server. Download the Word version instead, or ask the administrator to install Chromium.`,
     );
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {

@@ -104,6 +104,19 @@ describe('board report', () => {
     expect(html.body).toContain('Source: <code>GET /api/v1/analysis/gaps?assessmentId=');
     expect(html.body).not.toContain('<script');
   });
+
+  it('answers 503 with a plain reason when the server has no Chromium to print the PDF', async () => {
+    const before = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const res = await get(admin, '/reports/board/file?format=pdf');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.message).toMatch(/need Chromium at \/nonexistent\/chromium.*Word version/);
+    } finally {
+      if (before === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = before;
+    }
+  });
 });
 
 describe('trust board dashboard', () => {
