@@ -61,6 +61,14 @@ describe('reports and the trust board', () => {
     const bytes = await readFile((await word.path()) ?? '');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
+    // A period: the spring mocks only, not the summer KS2 tests.
+    await page.getByLabel('From', { exact: true }).fill('01/01/2026');
+    await page.getByLabel('To', { exact: true }).fill('31/03/2026');
+    await page.getByLabel('To', { exact: true }).press('Enter');
+    await page.getByText('For the period 01/01/2026 to 31/03/2026').waitFor();
+    await expect.poll(() => page.getByText('Year 6 reading (KS2 test)').count()).toBe(0);
+    expect(await page.getByText('Year 11 maths mock (2025/26, Spring 1)').count()).toBe(1);
+
     await reports.choose('Self-evaluation summary');
     await expect.poll(() => reports.reportTitle.textContent()).toMatch(/^Self-evaluation summary: /);
     await screenshot(page, 'reports-self-evaluation');

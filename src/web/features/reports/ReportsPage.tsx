@@ -11,8 +11,10 @@ import {
 } from '@mantine/core';
 import { IconFileTypeCsv, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReportKind } from '../../../shared/contracts/reports';
+import { formatDate, parseUkDate } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
 import { roundsQuery } from '../evaluation/evaluation.api';
@@ -150,6 +152,43 @@ function PlanChooser({
   );
 }
 
+/** A date typed as schools write it (dd/mm/yyyy), applied when it is a real date or cleared. */
+function UkDateInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string | null) => void;
+}) {
+  const [text, setText] = useState(formatDate(value));
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    if (!text.trim()) {
+      setError(null);
+      return onChange(null);
+    }
+    const iso = parseUkDate(text);
+    setError(iso ? null : 'Enter a date as dd/mm/yyyy');
+    if (iso) onChange(iso);
+  };
+  return (
+    <TextInput
+      label={label}
+      placeholder="dd/mm/yyyy"
+      value={text}
+      error={error}
+      w={160}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+      }}
+    />
+  );
+}
+
 function BoardChooser({
   params,
   set,
@@ -162,21 +201,15 @@ function BoardChooser({
   const chosen: ReportParams = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-end">
-        <TextInput
-          type="date"
-          label="From"
-          value={from}
-          onChange={(e) => set('from', e.currentTarget.value || null)}
-        />
-        <TextInput
-          type="date"
-          label="To"
-          description="Leave both empty for everything up to today"
-          value={to}
-          onChange={(e) => set('to', e.currentTarget.value || null)}
-        />
-      </Group>
+      <div>
+        <Group gap="md" align="flex-start">
+          <UkDateInput label="From" value={from} onChange={(v) => set('from', v)} />
+          <UkDateInput label="To" value={to} onChange={(v) => set('to', v)} />
+        </Group>
+        <Text size="sm" c="dimmed" mt={4}>
+          Leave both empty for everything up to today.
+        </Text>
+      </div>
       <ShownReport kind="board" params={chosen} />
     </Stack>
   );
