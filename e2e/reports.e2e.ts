@@ -70,7 +70,12 @@ describe('reports and the trust board', () => {
     expect(await page.getByText('Year 11 maths mock (2025/26, Spring 1)').count()).toBe(1);
 
     await reports.choose('Self-evaluation summary');
-    await expect.poll(() => reports.reportTitle.textContent()).toMatch(/^Self-evaluation summary: /);
+    await reports.select('Round', 'Summer 2026');
+    await reports.select('School', 'Holmebridge Academy');
+    await expect
+      .poll(() => reports.reportTitle.textContent())
+      .toBe('Self-evaluation summary: Holmebridge Academy');
+    await page.getByRole('table', { name: /Teaching and learning: judgements by aspect/ }).waitFor();
     await screenshot(page, 'reports-self-evaluation');
   });
 

@@ -14,6 +14,12 @@ export class ReportsPage {
     await this.page.getByRole('radiogroup', { name: 'Report' }).getByText(label, { exact: true }).click();
   }
 
+  /** Picks an option of a labelled select (Mantine's combobox). */
+  async select(label: string, option: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
   async download(label: 'Download PDF' | 'Download Word'): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('link', { name: label }).click();

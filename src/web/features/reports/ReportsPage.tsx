@@ -86,7 +86,11 @@ function SelfEvaluationChooser({
 }) {
   const rounds = useQuery(roundsQuery);
   const schools = useQuery(schoolsQuery);
-  const roundId = params.get('roundId') ?? rounds.data?.[0]?.id ?? null;
+  // A closed round by default: every judgement in it is agreed, so every reader may see it.
+  const roundId =
+    params.get('roundId') ??
+    (rounds.data?.find((r) => r.status === 'closed') ?? rounds.data?.[0])?.id ??
+    null;
   const schoolId = params.get('schoolId') ?? schools.data?.[0]?.id ?? null;
   return (
     <Stack gap="md">
