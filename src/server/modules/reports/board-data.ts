@@ -65,8 +65,11 @@ export async function gatherBoardData(db: Db, deps: BoardDeps, actor: Actor, per
   let heatmap: Heatmap | null = null;
   if (canAnywhere(actor, 'evaluation.read_agreed')) {
     const rounds = (await deps.evaluation.listRounds(actor)).filter((r) => r.opensOn <= period.to);
-    // The board sees the last finished round: every judgement in it is agreed.
-    const round = rounds.find((r) => r.status === 'closed') ?? rounds[0];
+    // The board sees the last finished round that covered most of the trust (not a small pilot):
+    // every judgement in it is agreed.
+    const closed = rounds.filter((r) => r.status === 'closed');
+    const widest = Math.max(0, ...closed.map((r) => r.subjectCount));
+    const round = closed.find((r) => r.subjectCount * 2 >= widest) ?? rounds[0];
     if (round) heatmap = await deps.evaluationViews.heatmap(actor, round.id, {}).catch(() => null);
   }
 

@@ -422,9 +422,7 @@ export function boardDashboard(
       schoolId: s.id,
       schoolName: s.name,
       joinedOn: s.joined_trust_on,
-      measure: own[0]
-        ? `${own[0].analysis.assessment.subject} assessments (trust data, mean)`
-        : 'No outcomes yet',
+      measure: own.length ? 'Trust assessments (mean score)' : 'No outcomes yet',
       basis: 'assessments' as const,
       points: own.map((g) => ({
         label: `${g.analysis.assessment.name}`,
