@@ -141,6 +141,7 @@ export const boardDashboard = z.object({
   deimplemented: z.array(
     z.object({
       priorityId: uuid,
+      planId: uuid,
       title: z.string(),
       schoolName: z.string().nullable(),
       stoppedOn: z.string(),

@@ -456,6 +456,7 @@ export function boardDashboard(
       .map((p) => ({ planId: p.id, planTitle: p.title, schoolName: p.schoolName, overdue: p.overdueChecks })),
     deimplemented: data.plans.deimplemented.map((d) => ({
       priorityId: d.priorityId,
+      planId: d.planId,
       title: d.title,
       schoolName: d.schoolName,
       stoppedOn: d.stoppedOn,

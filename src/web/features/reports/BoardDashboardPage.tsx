@@ -241,7 +241,9 @@ export function BoardDashboardPage() {
               <List spacing={4} size="sm">
                 {d.deimplemented.map((x) => (
                   <List.Item key={x.priorityId}>
-                    {x.title}
+                    <Anchor component={Link} to={`/plan/${x.planId}`}>
+                      {x.title}
+                    </Anchor>
                     {x.schoolName ? ` (${x.schoolName})` : ''}, {formatDate(x.stoppedOn)}: {x.reason}
                   </List.Item>
                 ))}
