@@ -17,6 +17,7 @@ import { createPlanEditsService } from './modules/planning/plan-edits.service';
 import { createPlanSupportService } from './modules/planning/plan-support.service';
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
+import { createReportsService } from './modules/reports/reports.service';
 import type { Config } from './platform/config';
 import type { Db } from './platform/db/database';
 import type { Mailer } from './platform/mail/mailer';
@@ -28,26 +29,34 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const frameworks = createFrameworksService(db);
   const evaluation = createEvaluationService(db);
   const planningViews = createPlanningViews(db, clock);
+  const data = createDataService(db);
+  const evaluationViews = createEvaluationViews(db);
   const planning = createPlanningService(db, clock);
+  const analysis = createAnalysisService(db, config.suppressionThreshold);
   return {
     auth,
     org: createOrgService(db),
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
-    demo: createDemoService(db, { evaluation, frameworks }),
+    demo: createDemoService(db, { evaluation, frameworks, data }),
     frameworks,
     evaluation,
-    evaluationViews: createEvaluationViews(db),
+    evaluationViews,
     planning,
     planEdits: createPlanEditsService(db, { planning }),
     planningViews,
     planSupport: createPlanSupportService(db),
     monitoring: createMonitoringService(db, { views: planningViews, mailer, config, clock }),
     schoolAgenda: createSchoolAgendaService(db, clock),
-    data: createDataService(db),
+    data,
     dataExport: createDataExportService(db),
     results: createResultsImportService(db, { maxBytes: 250_000_000, afterWrite: [] }),
-    analysis: createAnalysisService(db, config.suppressionThreshold),
+    analysis,
+    reports: createReportsService(
+      db,
+      { analysis, evaluation, evaluationViews, planning, planningViews },
+      { suppressionThreshold: config.suppressionThreshold, clock },
+    ),
     library: createLibraryService(db, { planning }),
   };
 }

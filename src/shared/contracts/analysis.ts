@@ -18,6 +18,8 @@ export const groupBySchema = z.enum(['disadvantaged', 'sen', 'eal', 'sex']);
 export const gapQuery = z.strictObject({
   assessmentId: uuid,
   groupBy: groupBySchema.default('disadvantaged'),
+  /** board: suppress as for governors and trustees even when the reader may see pupil-level figures. */
+  audience: z.enum(['staff', 'board']).default('staff'),
 });
 
 const interval = z.tuple([z.number(), z.number()]);

@@ -6,6 +6,8 @@ import {
   IconClipboardCheck,
   IconDatabaseImport,
   IconHome,
+  IconPresentation,
+  IconReportAnalytics,
   IconRoute,
   IconTargetArrow,
   IconUsers,
@@ -22,6 +24,11 @@ const cycle: Item[] = [
   { to: '/monitor', label: 'Monitor', icon: IconRoute },
   { to: '/analyse', label: 'Analyse', icon: IconChartBar },
   { to: '/learn', label: 'Learn', icon: IconBulb },
+];
+
+const oversight: Item[] = [
+  { to: '/board', label: 'Trust board', icon: IconPresentation },
+  { to: '/reports', label: 'Reports', icon: IconReportAnalytics },
 ];
 
 function Section({ title }: { title: string }) {
@@ -70,6 +77,8 @@ export function MainNav() {
       {link({ to: '/', label: 'Home', icon: IconHome })}
       <Section title="Improvement cycle" />
       {cycle.map(link)}
+      <Section title="Oversight" />
+      {oversight.map(link)}
       {admin.length > 0 && (
         <>
           <Divider my="sm" />

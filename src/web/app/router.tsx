@@ -28,6 +28,8 @@ import { CapacityPage } from '../features/planning/CapacityPage';
 import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
 import { PlanPage } from '../features/planning/PlanPage';
 import { PlansPage } from '../features/planning/PlansPage';
+import { BoardDashboardPage } from '../features/reports/BoardDashboardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
       { path: 'learn/toolkit', element: <ToolkitPage /> },
       { path: 'learn/case-studies/:caseStudyId', element: <CaseStudyPage /> },
       { path: 'learn/case-studies/:caseStudyId/edit', element: <CaseStudyEditorPage /> },
+      { path: 'board', element: <BoardDashboardPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
       { path: 'admin/people', element: <PeoplePage /> },

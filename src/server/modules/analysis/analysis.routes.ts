@@ -13,6 +13,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, { analysis }: Servi
   r.get(
     '/analysis/gaps',
     { schema: { tags, querystring: gapQuery, response: { 200: gapAnalysis } } },
-    async (req) => analysis.gaps(actorOf(req), req.query.assessmentId, req.query.groupBy),
+    async (req) =>
+      analysis.gaps(actorOf(req), req.query.assessmentId, req.query.groupBy, {
+        audience: req.query.audience,
+      }),
   );
 }

@@ -43,7 +43,16 @@ export function createAnalysisService(db: Db, suppressionThreshold: number) {
       return (await repo.listAssessments(db, actor.trustId)).map(toAssessment);
     },
 
-    async gaps(actor: Actor, assessmentId: string, groupBy: GroupBy): Promise<GapAnalysis> {
+    /**
+     * With `audience: 'board'` the figures are suppressed as for governors and trustees whoever asks,
+     * so a board report made by a trust administrator hides exactly what a governor would not see.
+     */
+    async gaps(
+      actor: Actor,
+      assessmentId: string,
+      groupBy: GroupBy,
+      opts: { audience?: 'staff' | 'board' } = {},
+    ): Promise<GapAnalysis> {
       const a = await repo.findAssessment(db, actor.trustId, assessmentId);
       if (!a) throw notFound('Assessment');
       const schools = (await orgRepository.listSchools(db, actor.trustId)).filter((s) =>
@@ -58,7 +67,7 @@ export function createAnalysisService(db: Db, suppressionThreshold: number) {
       );
       const focus = inFocus[groupBy];
       const pupilLevelFor = (schoolId: string | null) =>
-        can(actor, 'pupil.read', { trustId: actor.trustId, schoolId });
+        opts.audience !== 'board' && can(actor, 'pupil.read', { trustId: actor.trustId, schoolId });
       const scopes: GapAnalysis['scopes'] = [];
       const trustWide = can(actor, 'analysis.read', { trustId: actor.trustId });
       if (trustWide) {

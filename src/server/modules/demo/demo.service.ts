@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { systemActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/secrets';
 import type { Db } from '../../platform/db/database';
+import type { DataService } from '../data/data.service';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 import { type FrameworksService, installStarterLibrary } from '../frameworks/frameworks.service';
 import { libraryRepository } from '../library/library.repository';
@@ -24,7 +27,7 @@ function generatePassword(): string {
 
 export function createDemoService(
   db: Db,
-  services: { evaluation: EvaluationService; frameworks: FrameworksService },
+  services: { evaluation: EvaluationService; frameworks: FrameworksService; data: DataService },
 ) {
   return {
     isEmpty: async () => (await demoRepository.countTrusts(db)) === 0,
@@ -86,6 +89,7 @@ export function createDemoService(
       });
       await seedDemoEvaluation(db, trustId, services);
       await seedDemoPupils(db, trustId);
+      await seedDemoPublishedOutcomes(trustId, services.data);
       return {
         trustName: demoTrustName,
         email: demoEmail(demoPeople[0]!.name),
@@ -102,3 +106,19 @@ export function createDemoService(
 }
 
 export type DemoService = ReturnType<typeof createDemoService>;
+
+/**
+ * The 2018/19 KS4 performance tables for the demo's two secondary-phase schools, their local
+ * authorities and England, in the DfE's own file layout. The school rows are real rows of
+ * test-data/dfe/england_ks4provisional.csv (two Kirklees and Wakefield schools) given the demo
+ * schools' invented URNs and names, so the demo shows believable published figures.
+ */
+async function seedDemoPublishedOutcomes(trustId: string, data: DataService): Promise<void> {
+  const content = await readFile(new URL('./demo-ks4.csv', import.meta.url), 'utf8');
+  await data.importKs4(systemActor(trustId), {
+    year: 2019,
+    filename: 'demo-ks4.csv',
+    content,
+    dryRun: false,
+  });
+}

@@ -343,6 +343,60 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'GET /api/v1/reports/self-evaluation',
+    allowed: staffOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/reports/self-evaluation?roundId=${sharedRound.round.id}&schoolId=${t.schoolA}`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/reports/self-evaluation/file',
+    allowed: staffOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/reports/self-evaluation/file?roundId=${sharedRound.round.id}&schoolId=${t.schoolA}&format=docx`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/reports/plan',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/reports/plan?planId=${sharedPlan.plan.id}` }),
+  },
+  {
+    route: 'GET /api/v1/reports/plan/file',
+    allowed: planReadersA,
+    build: async () => ({
+      method: 'GET',
+      url: `/api/v1/reports/plan/file?planId=${sharedPlan.plan.id}&format=docx`,
+    }),
+  },
+  // Board reports, the dashboard and open data are suppressed aggregates of what each reader may see.
+  {
+    route: 'GET /api/v1/reports/board',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/reports/board' }),
+  },
+  {
+    route: 'GET /api/v1/reports/board/file',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/reports/board/file?format=html' }),
+  },
+  {
+    route: 'GET /api/v1/reports/open-data',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/reports/open-data?file=data' }),
+  },
+  {
+    route: 'GET /api/v1/trust/board',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/trust/board' }),
+  },
+  {
     route: 'GET /api/v1/priorities/:id/support',
     allowed: planReadersA,
     build: async () => ({ method: 'GET', url: `/api/v1/priorities/${sharedPlan.priority.id}/support` }),

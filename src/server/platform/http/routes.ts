@@ -12,6 +12,7 @@ import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import { registerPlanEditRoutes } from '../../modules/planning/plan-edits.routes';
 import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
+import { registerReportsRoutes } from '../../modules/reports/reports.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
 
@@ -36,6 +37,7 @@ export async function registerRoutes(
       registerMonitoringRoutes(v1, services);
       registerAnalysisRoutes(v1, services);
       registerLibraryRoutes(v1, services);
+      registerReportsRoutes(v1, services);
     },
     { prefix: '/v1' },
   );
