@@ -10,8 +10,8 @@ import { ImportPanel } from './ImportPanel';
 export function DataPage() {
   const permissions = usePermissions();
   const kinds: ImportKind[] = permissions.isTrustAdmin
-    ? ['results', 'pupils', 'ks4_performance']
-    : ['results', 'pupils'];
+    ? ['results', 'pupils', 'ctf', 'ks4_performance']
+    : ['results', 'pupils', 'ctf'];
   return (
     <>
       <PageHeader
