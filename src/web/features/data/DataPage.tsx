@@ -16,7 +16,7 @@ export function DataPage() {
     <>
       <PageHeader
         title="Data"
-        description="Bring pupil lists and assessment results in from your MIS, and published DfE tables for the trust. Every file is checked line by line before anything is written."
+        description="Bring pupil lists, Common Transfer Files and assessment results in from your MIS, and published DfE tables for the trust. Every file is checked line by line before anything is written."
       />
       <Stack gap="xl">
         <ImportPanel kinds={kinds} schoolIds={permissions.dataSchools} />
