@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { signIn } from './page-models/app-shell';
@@ -24,10 +25,8 @@ async function upnsOfOwnSchool(page: Page): Promise<{ schoolId: string; upns: st
   };
 }
 
-async function chooseFile(page: Page, name: string, text: string): Promise<void> {
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+async function chooseFile(page: Page, name: string, text: string, mimeType = 'text/csv'): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
 }
 
 describe('data: importing results', () => {
@@ -74,5 +73,31 @@ describe('data: importing results', () => {
     if (violations.length) console.error(JSON.stringify(violations, null, 1));
     expect(violations).toEqual([]);
     await screenshot(page, 'data-imported');
+  });
+
+  test('a data manager imports a Common Transfer File from a primary school into their school', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, DATA_MANAGER, inject('password'));
+    await shell.openFromNav('Data');
+    await page.locator('label', { hasText: 'CTF (XML)' }).click();
+    await page.getByText('Any CTF version').waitFor();
+    const ctf = readFileSync(new URL('../test-data/ctf/ctf-25-mixed.xml', import.meta.url), 'utf8');
+
+    await chooseFile(page, 'year6-leavers.xml', ctf.replace('C380212319002', 'A380212319002'), 'text/xml');
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('Nothing was imported').waitFor();
+    const problems = page.getByRole('table', { name: 'Lines with problems' });
+    expect(await problems.getByRole('row').nth(1).textContent()).toMatch(
+      /Pupil\/UPNA380212319002Not a valid UPN/,
+    );
+    await screenshot(page, 'data-ctf-rejected');
+
+    await chooseFile(page, 'year6-leavers.xml', ctf, 'text/xml');
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByRole('button', { name: 'Import 4 pupils' }).click();
+    await page.getByText('4 pupils imported.').waitFor();
+    const history = page.getByRole('table', { name: 'Recent imports' });
+    await expect.poll(() => history.getByRole('row').nth(1).textContent()).toMatch(/year6-leavers\.xml/);
+    await screenshot(page, 'data-ctf-imported');
   });
 });

@@ -129,12 +129,15 @@ export function buildCli(): Command {
   program
     .command('import')
     .description(
-      'import a data file; kinds: ks4-performance, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV)',
+      'import a data file; kinds: ks4-performance, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school)',
     )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
     .option('--year <year>', 'DfE downloads: the year the file describes, e.g. 2019')
-    .option('--school <urn>', 'results: only pupils of this school (URN) may appear in the file')
+    .option(
+      '--school <urn>',
+      'results: only pupils of this school (URN) may appear in the file; ctf: the school the pupils join',
+    )
     .option('--dry-run', 'check the file and report problems without writing anything')
     .option('--trust <id>', 'trust id, when the server holds more than one')
     .action(
@@ -182,9 +185,22 @@ export function buildCli(): Command {
               (n) => process.stderr.write(`${n.toLocaleString('en-GB')} lines read\n`),
             );
             job = { ...presentJob(done.job), rejected: done.rejected };
+          } else if (kind === 'ctf') {
+            if (!opts.school) throw new ConfigError('Give the school the pupils join with --school <URN>.');
+            const school = (await s.org.listSchools(actor)).find((x) => x.urn === opts.school);
+            if (!school) throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
+            const bytes = await readFile(file).catch(() => {
+              throw new ConfigError(`Cannot read ${file}.`);
+            });
+            job = await s.data.importCtf(actor, {
+              schoolId: school.id,
+              filename: basename(file),
+              contentBase64: bytes.toString('base64'),
+              dryRun: opts.dryRun ?? false,
+            });
           } else
             throw new ConfigError(
-              `Unknown import kind ${kind}; use ks4-performance, census, absence, ofsted or results.`,
+              `Unknown import kind ${kind}; use ks4-performance, census, absence, ofsted, results or ctf.`,
             );
           process.stdout.write(
             `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,

@@ -78,6 +78,20 @@ export function registerDataRoutes(app: FastifyInstance, { data, dataExport, res
     },
     async (req, reply) => reply.status(201).send(await data.importPupils(actorOf(req), req.body)),
   );
+  r.post(
+    '/imports/ctf',
+    {
+      bodyLimit: 40 * 1024 * 1024,
+      schema: {
+        tags,
+        description:
+          'A DfE Common Transfer File (CTF XML, any version) into one school: its pupils, Ever-6 FSM, looked-after status, SEN provision, EAL, ethnicity and KS2 reading and maths scaled scores. All or nothing; a re-import changes nothing.',
+        body: importPupilsBody,
+        response: { 201: importResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await data.importCtf(actorOf(req), req.body)),
+  );
   r.get('/imports', { schema: { tags, response: { 200: importJobList } } }, async (req) => ({
     jobs: await data.listJobs(actorOf(req)),
   }));

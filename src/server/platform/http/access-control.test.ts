@@ -300,6 +300,20 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /api/v1/imports/ctf',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/imports/ctf',
+      payload: {
+        schoolId: t.schoolA,
+        filename: 'pupils.xml',
+        contentBase64: Buffer.from('<CTfile><Header/></CTfile>').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
     route: 'POST /api/v1/imports/pupils',
     allowed: ['admin', 'headA', 'dataManagerA'],
     build: async (t) => ({

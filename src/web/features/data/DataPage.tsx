@@ -10,13 +10,13 @@ import { ImportPanel } from './ImportPanel';
 export function DataPage() {
   const permissions = usePermissions();
   const kinds: ImportKind[] = permissions.isTrustAdmin
-    ? ['results', 'pupils', 'ks4_performance']
-    : ['results', 'pupils'];
+    ? ['results', 'pupils', 'ctf', 'ks4_performance']
+    : ['results', 'pupils', 'ctf'];
   return (
     <>
       <PageHeader
         title="Data"
-        description="Bring pupil lists and assessment results in from your MIS, and published DfE tables for the trust. Every file is checked line by line before anything is written."
+        description="Bring pupil lists, Common Transfer Files and assessment results in from your MIS, and published DfE tables for the trust. Every file is checked line by line before anything is written."
       />
       <Stack gap="xl">
         <ImportPanel kinds={kinds} schoolIds={permissions.dataSchools} />

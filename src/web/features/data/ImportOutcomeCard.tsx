@@ -9,10 +9,16 @@ const titleStyle = (tone: string) => {
   return { title: { color }, label: { color } };
 };
 
-type Props = { outcome: ImportOutcome; onCommit?: () => void; committing?: boolean };
+type Props = {
+  outcome: ImportOutcome;
+  /** What the file counts: lines of a CSV, or pupils of a CTF (whose problems point at their line). */
+  unit?: 'line' | 'pupil';
+  onCommit?: () => void;
+  committing?: boolean;
+};
 
 /** What a check or an import found: ready to import, imported, or the lines that stop it. */
-export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
+export function ImportOutcomeCard({ outcome, unit = 'line', onCommit, committing }: Props) {
   const skipped = outcome.rowsSkipped
     ? `, ${plural(outcome.rowsSkipped, 'line')} with no result skipped`
     : '';
@@ -26,11 +32,11 @@ export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
       >
         <Stack gap="sm">
           <Text size="sm">
-            {plural(outcome.rowsAccepted, 'line')} checked and ready{skipped}. Nothing has been written yet.
+            {plural(outcome.rowsAccepted, unit)} checked and ready{skipped}. Nothing has been written yet.
           </Text>
           <Group>
             <Button onClick={onCommit} loading={committing}>
-              Import {plural(outcome.rowsAccepted, 'line')}
+              Import {plural(outcome.rowsAccepted, unit)}
             </Button>
           </Group>
         </Stack>
@@ -40,7 +46,7 @@ export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
     return (
       <Alert color="teal" styles={titleStyle('teal')} icon={<IconCircleCheck aria-hidden />} title="Imported">
         <Text size="sm">
-          {plural(outcome.rowsAccepted, 'line')} imported{skipped}.
+          {plural(outcome.rowsAccepted, unit)} imported{skipped}.
         </Text>
       </Alert>
     );
@@ -54,6 +60,11 @@ export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
       <Stack gap="sm">
         <Text size="sm">
           {outcome.failure ??
+            (unit === 'pupil'
+              ? outcome.rowsRead === 0
+                ? 'The file could not be read as a Common Transfer File.'
+                : `${plural(outcome.rowsRejected, 'problem')} in a file of ${plural(outcome.rowsRead, 'pupil')}. The whole file is held back until every pupil is right, so correct these in your MIS and export the file again.`
+              : null) ??
             `${plural(outcome.rowsRejected, 'line')} of ${outcome.rowsRead.toLocaleString('en-GB')} ${outcome.rowsRejected === 1 ? 'needs' : 'need'} correcting. The whole file is held back until every line is right, so fix these in your MIS or the file and check it again.`}
         </Text>
         {outcome.rejected.length > 0 && (
@@ -61,7 +72,7 @@ export function ImportOutcomeCard({ outcome, onCommit, committing }: Props) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Line</Table.Th>
-                <Table.Th>Column</Table.Th>
+                <Table.Th>{unit === 'pupil' ? 'Element' : 'Column'}</Table.Th>
                 <Table.Th>Value</Table.Th>
                 <Table.Th>Problem</Table.Th>
               </Table.Tr>

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconFileTypeCsv } from '@tabler/icons-react';
+import { IconFileTypeCsv, IconFileTypeXml } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../app/api';
@@ -39,7 +39,8 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const needsSchool = kind === 'pupils' || (kind === 'results' && schoolIds !== 'all');
+  const needsSchool = kind === 'pupils' || kind === 'ctf' || (kind === 'results' && schoolIds !== 'all');
+  const xml = KINDS[kind].xml === true;
   const ready =
     file !== null &&
     (!needsSchool || schoolId !== null) &&
@@ -88,7 +89,9 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
         )}
         <Text size="sm">{KINDS[kind].help}</Text>
         <Text size="sm" c="dimmed">
-          Columns: {KINDS[kind].columns}. CSV with commas, semicolons or tabs; UTF-8 or Windows-1252.
+          {xml
+            ? `Read from it: ${KINDS[kind].columns}. Any CTF version; other parts of the file are left aside.`
+            : `Columns: ${KINDS[kind].columns}. CSV with commas, semicolons or tabs; UTF-8 or Windows-1252.`}
         </Text>
         <Group align="flex-end" wrap="wrap">
           {kind !== 'ks4_performance' && (
@@ -116,9 +119,11 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
           <FileInput
             label="File"
             w={320}
-            accept=".csv,.txt,text/csv"
-            placeholder="Choose a CSV file"
-            leftSection={<IconFileTypeCsv size={18} aria-hidden />}
+            accept={xml ? '.xml,text/xml,application/xml' : '.csv,.txt,text/csv'}
+            placeholder={xml ? 'Choose an XML file' : 'Choose a CSV file'}
+            leftSection={
+              xml ? <IconFileTypeXml size={18} aria-hidden /> : <IconFileTypeCsv size={18} aria-hidden />
+            }
             value={file}
             onChange={(f) => reset(() => setFile(f))}
             clearable
@@ -142,7 +147,12 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
           </Text>
         )}
         {outcome && (
-          <ImportOutcomeCard outcome={outcome} onCommit={() => run(false)} committing={progress !== null} />
+          <ImportOutcomeCard
+            outcome={outcome}
+            unit={xml ? 'pupil' : 'line'}
+            onCommit={() => run(false)}
+            committing={progress !== null}
+          />
         )}
       </Stack>
     </Paper>

@@ -4,7 +4,7 @@ import { importJobList, importResult } from '../../../shared/contracts/data';
 import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
 
 export type ImportOutcome = z.infer<typeof importResult>;
-export type ImportKind = 'results' | 'pupils' | 'ks4_performance';
+export type ImportKind = 'results' | 'pupils' | 'ctf' | 'ks4_performance';
 
 export const importsQuery = queryOptions({
   queryKey: ['imports'],
@@ -59,8 +59,8 @@ async function base64(file: File): Promise<string> {
 
 export async function sendImport(kind: ImportKind, send: Send): Promise<ImportOutcome> {
   if (kind === 'results') return sendResults(send);
-  if (kind === 'pupils')
-    return api('/imports/pupils', {
+  if (kind === 'pupils' || kind === 'ctf')
+    return api(kind === 'ctf' ? '/imports/ctf' : '/imports/pupils', {
       method: 'POST',
       schema: importResult,
       body: {

@@ -1,7 +1,10 @@
 import type { ImportKind } from './data.api';
 
-/** What each kind of file is, in the words a data manager uses, and the columns it must have. */
-export const KINDS: Record<ImportKind, { label: string; help: string; columns: string }> = {
+/**
+ * What each kind of file is, in the words a data manager uses, and the columns it must have (for a
+ * CTF, which is XML, what is read from it).
+ */
+export const KINDS: Record<ImportKind, { label: string; help: string; columns: string; xml?: boolean }> = {
   results: {
     label: 'Assessment results',
     help: 'One line per pupil per assessment, exported from your MIS. New assessments are created as they appear; a result imported again replaces the old one.',
@@ -13,6 +16,13 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
     help: 'A school’s pupils with their characteristics, matched by UPN: importing the list again updates them.',
     columns:
       'upn, given_name, family_name, date_of_birth, sex, year_group, disadvantaged, fsm, sen, eal, ethnicity (ks2_reading and ks2_maths optional)',
+  },
+  ctf: {
+    label: 'CTF (XML)',
+    help: 'A DfE Common Transfer File, as your MIS exports it or a previous school sent it. Its pupils join the school you choose, matched by UPN: importing the file again updates them.',
+    columns:
+      'each pupil’s UPN, names, date of birth, sex and year; free school meals in the last six years and looked-after status (disadvantage); SEN provision; ethnicity; first language (EAL); KS2 reading and maths test scaled scores',
+    xml: true,
   },
   ks4_performance: {
     label: 'KS4 performance tables',
