@@ -51,3 +51,53 @@ export const gapAnalysis = z.object({
   scopes: z.array(gapScope),
 });
 export type GapAnalysis = z.infer<typeof gapAnalysis>;
+
+/** An intervention evaluation on a plan priority (EEF DIY evaluation, methods.md §5). */
+export const interventionImpactBody = z.strictObject({
+  priorityId: uuid,
+  /** Optional: without a pre-test baseline equivalence cannot be checked. */
+  preAssessmentId: uuid.nullable().default(null),
+  postAssessmentId: uuid,
+  interventionPupilIds: z.array(uuid).min(1).max(5000),
+  /**
+   * pupils: a chosen comparison group; others: every other pupil who sat the post-test in the same
+   * school(s) and year group; none: no comparison group (the change cannot be attributed).
+   */
+  comparison: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('pupils'), pupilIds: z.array(uuid).min(1).max(20000) }),
+    z.strictObject({ kind: z.literal('others') }),
+    z.strictObject({ kind: z.literal('none') }),
+  ]),
+});
+export type InterventionImpactBody = z.infer<typeof interventionImpactBody>;
+
+const groupScores = z.object({
+  n: z.number().int(),
+  preMean: z.number().nullable(),
+  postMean: z.number().nullable(),
+  postSd: z.number().nullable(),
+});
+const impactFigures = z.object({
+  n: z.object({ intervention: z.number().int(), comparison: z.number().int().nullable() }),
+  attrition: z.object({
+    intervention: z.number().nullable(),
+    comparison: z.number().nullable(),
+    overall: z.number().nullable(),
+  }),
+  effect: z.object({ d: z.number(), g: z.number(), se: z.number(), ci: interval }).nullable(),
+  months: z.number().int().nullable(),
+  baseline: z.object({ d: z.number(), imbalanced: z.boolean() }).nullable(),
+  caveats: z.array(z.string()),
+  groups: z.object({ intervention: groupScores, comparison: groupScores.nullable() }),
+  reading: z.string(),
+});
+export const interventionImpactResult = z.object({
+  priorityId: uuid,
+  preAssessment: assessment.nullable(),
+  postAssessment: assessment,
+  overall: impactFigures,
+  /** The same evaluation for disadvantaged pupils only; null when a group has fewer than two of them. */
+  disadvantaged: impactFigures.nullable(),
+});
+export type InterventionImpactResult = z.infer<typeof interventionImpactResult>;
+export type ImpactFigures = z.infer<typeof impactFigures>;

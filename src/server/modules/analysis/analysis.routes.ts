@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assessmentList, gapAnalysis, gapQuery } from '../../../shared/contracts/analysis';
+import {
+  assessmentList,
+  gapAnalysis,
+  gapQuery,
+  interventionImpactBody,
+  interventionImpactResult,
+} from '../../../shared/contracts/analysis';
 import { actorOf } from '../../platform/http/request-auth';
 import type { Services } from '../../services';
 
@@ -17,5 +23,11 @@ export function registerAnalysisRoutes(app: FastifyInstance, { analysis }: Servi
       analysis.gaps(actorOf(req), req.query.assessmentId, req.query.groupBy, {
         audience: req.query.audience,
       }),
+  );
+  // A POST because the pupil lists are long; it reads and computes, and writes nothing.
+  r.post(
+    '/analysis/intervention-impact',
+    { schema: { tags, body: interventionImpactBody, response: { 200: interventionImpactResult } } },
+    async (req) => analysis.interventionImpact(actorOf(req), req.body),
   );
 }

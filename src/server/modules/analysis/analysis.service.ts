@@ -1,11 +1,21 @@
-import type { GapAnalysis } from '../../../shared/contracts/analysis';
+import type {
+  GapAnalysis,
+  ImpactFigures,
+  InterventionImpactBody,
+  InterventionImpactResult,
+} from '../../../shared/contracts/analysis';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
-import { forbidden, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import { orgRepository } from '../org/org.repository';
+import { planningRepository } from '../planning/planning.repository';
 import { analysisRepository as repo } from './analysis.repository';
 import { buildScope, suppressAcrossSchools } from './gap-analysis';
+import { impactReading } from './impact-reading';
+import { interventionImpact, mean, sd } from './stats';
+
+type EvalPupil = { id: string; school_id: string; year_group: string; disadvantaged: boolean };
 
 type GroupBy = GapAnalysis['groupBy'];
 
@@ -32,7 +42,118 @@ export function createAnalysisService(db: Db, suppressionThreshold: number) {
     takenOn: a.taken_on,
   });
 
+  async function pupilSet(actor: Actor, ids: readonly string[], planSchoolId: string | null, field: string) {
+    const unique = [...new Set(ids)];
+    const found = await repo.pupilsByIds(db, actor.trustId, unique);
+    if (found.length !== unique.length)
+      throw badRequest('Some of the chosen pupils were not found.', { field });
+    if (planSchoolId && found.some((p) => p.school_id !== planSchoolId))
+      throw badRequest("Choose pupils from the plan's school.", { field });
+    if (found.some((p) => !can(actor, 'pupil.read', { trustId: actor.trustId, schoolId: p.school_id })))
+      throw forbidden();
+    return found;
+  }
+
   return {
+    /**
+     * The EEF DIY evaluation of an intervention on a plan priority (methods.md §5): post-test effect
+     * size of the intervention pupils over the comparison group, with baseline equivalence on the
+     * pre-test, n and attrition, months of progress, and the same for disadvantaged pupils.
+     */
+    async interventionImpact(actor: Actor, body: InterventionImpactBody): Promise<InterventionImpactResult> {
+      const pr = await planningRepository.findPriority(db, actor.trustId, body.priorityId);
+      if (!pr) throw notFound('Priority');
+      if (
+        !can(actor, 'plan.read', {
+          trustId: actor.trustId,
+          schoolId: pr.school_id,
+          departmentId: pr.department_id,
+        })
+      )
+        throw forbidden();
+      const post = await repo.findAssessment(db, actor.trustId, body.postAssessmentId);
+      if (!post) throw notFound('Assessment');
+      const pre = body.preAssessmentId
+        ? await repo.findAssessment(db, actor.trustId, body.preAssessmentId)
+        : null;
+      if (body.preAssessmentId && !pre) throw notFound('Assessment');
+
+      const treated = await pupilSet(actor, body.interventionPupilIds, pr.school_id, 'interventionPupilIds');
+      const treatedIds = new Set(treated.map((p) => p.id));
+      let comparison: EvalPupil[] | null = null;
+      if (body.comparison.kind === 'pupils') {
+        comparison = await pupilSet(actor, body.comparison.pupilIds, pr.school_id, 'comparison.pupilIds');
+        if (comparison.some((p) => treatedIds.has(p.id)))
+          throw badRequest('A pupil cannot be in both groups.', { field: 'comparison.pupilIds' });
+      } else if (body.comparison.kind === 'others') {
+        comparison = (
+          await repo.pupilsWithResult(
+            db,
+            actor.trustId,
+            post.id,
+            [...new Set(treated.map((p) => p.school_id))],
+            [...new Set(treated.map((p) => p.year_group))],
+          )
+        ).filter((p) => !treatedIds.has(p.id));
+      }
+      const everyone = [...treated, ...(comparison ?? [])].map((p) => p.id);
+      const postValues = await repo.valuesFor(db, actor.trustId, post.id, everyone);
+      const preValues = pre ? await repo.valuesFor(db, actor.trustId, pre.id, everyone) : null;
+
+      const figures = (t: EvalPupil[], c: EvalPupil[] | null): ImpactFigures => {
+        const values = (ps: EvalPupil[], m: Map<string, number>) =>
+          ps.flatMap((p) => (m.has(p.id) ? [m.get(p.id)!] : []));
+        const postT = values(t, postValues);
+        const postC = c ? values(c, postValues) : null;
+        const preT = preValues ? values(t, preValues) : null;
+        const preC = preValues && c ? values(c, preValues) : null;
+        const impact = interventionImpact({
+          post: postC ? { intervention: postT, comparison: postC } : { intervention: postT },
+          ...(preT && preC ? { pre: { intervention: preT, comparison: preC } } : {}),
+          // "others" are those who sat the post-test, so their attrition is not known.
+          started: {
+            intervention: t.length,
+            ...(c && body.comparison.kind === 'pupils' ? { comparison: c.length } : {}),
+          },
+        });
+        const scores = (postXs: number[], preXs: number[] | null) => ({
+          n: postXs.length,
+          preMean: preXs ? mean(preXs) : null,
+          postMean: mean(postXs),
+          postSd: sd(postXs),
+        });
+        return {
+          n: impact.n,
+          attrition: impact.attrition,
+          effect: impact.effect
+            ? {
+                d: impact.effect.d,
+                g: impact.effect.g,
+                se: impact.effect.se,
+                ci: [impact.effect.ci[0], impact.effect.ci[1]],
+              }
+            : null,
+          months: impact.months,
+          baseline: impact.baseline,
+          groups: {
+            intervention: scores(postT, preT),
+            comparison: postC ? scores(postC, preC) : null,
+          },
+          ...impactReading(impact),
+        };
+      };
+      const dT = treated.filter((p) => p.disadvantaged);
+      const dC = comparison?.filter((p) => p.disadvantaged) ?? null;
+      const disadvantaged = dT.length >= 2 && (dC === null || dC.length >= 2) ? figures(dT, dC) : null;
+      return {
+        priorityId: pr.id,
+        preAssessment: pre ? toAssessment(pre) : null,
+        postAssessment: toAssessment(post),
+        overall: figures(treated, comparison),
+        disadvantaged,
+      };
+    },
+
     async assessments(actor: Actor) {
       if (
         !actor.assignments.some((a) =>

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database';
 import { pupilsRepository } from './pupils.repository';
-import { generateCohort } from './synthetic';
+import { generateCohort, generateInterventionTrial } from './synthetic';
 
 type SchoolToSeed = { id: string; urn: string; phase: string; effect: number; size: number };
 
@@ -70,4 +70,54 @@ export async function seedSyntheticPupils(
     total += pupils.length;
   }
   return total;
+}
+
+/**
+ * A Year 8 intervention trial in one school (see `generateInterventionTrial`): pupils, a pre-test and
+ * a post-test, with the intervention pupils' post-test raised by `effect` SDs. Returns the assessments
+ * and the two groups, so an evaluation can be run against a known answer.
+ */
+export async function seedInterventionTrial(
+  db: Db,
+  trustId: string,
+  school: { id: string; urn: string },
+  opts: { effect: number; size: number; seed: number; name?: string },
+) {
+  const name = opts.name ?? 'Year 8 reading';
+  const assessment = (label: string, takenOn: string) =>
+    pupilsRepository.insertAssessment(db, {
+      trustId,
+      name: `${name} ${label}`,
+      subject: 'Reading',
+      yearGroup: 'Y8',
+      academicYear: '2025/26',
+      collectionPoint: label === 'pre-test' ? 'Autumn 1' : 'Spring 2',
+      gradeSet: 'standardised',
+      takenOn,
+    });
+  const pre = (await assessment('pre-test', '2025-09-22')).id;
+  const post = (await assessment('post-test', '2026-03-16')).id;
+  const pupils = generateInterventionTrial({
+    seed: opts.seed,
+    laCode: '381',
+    estab: school.urn.slice(-4),
+    size: opts.size,
+    effect: opts.effect,
+    birthYear: 2012,
+  });
+  const ids = await pupilsRepository.insertPupils(db, trustId, school.id, pupils);
+  await pupilsRepository.insertResults(
+    db,
+    trustId,
+    pupils.flatMap((p, k) => [
+      { assessmentId: pre, pupilId: ids[k]!, value: p.pre },
+      { assessmentId: post, pupilId: ids[k]!, value: p.post },
+    ]),
+  );
+  return {
+    preAssessmentId: pre,
+    postAssessmentId: post,
+    interventionPupilIds: ids.filter((_, k) => pupils[k]!.treated),
+    comparisonPupilIds: ids.filter((_, k) => !pupils[k]!.treated),
+  };
 }
