@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database';
+import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { pupilsRepository } from './pupils.repository';
 import { generateCohort, generateInterventionTrial } from './synthetic';
 
@@ -69,6 +70,9 @@ export async function seedSyntheticPupils(
     await pupilsRepository.insertResults(db, trustId, results);
     total += pupils.length;
   }
+  await refreshResultSummaries(db, trustId, {
+    assessmentIds: [...Object.values(ks2), ...Object.values(mocks)],
+  });
   return total;
 }
 
@@ -114,6 +118,7 @@ export async function seedInterventionTrial(
       { assessmentId: post, pupilId: ids[k]!, value: p.post },
     ]),
   );
+  await refreshResultSummaries(db, trustId, { assessmentIds: [pre, post] });
   return {
     preAssessmentId: pre,
     postAssessmentId: post,

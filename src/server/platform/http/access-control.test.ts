@@ -412,6 +412,32 @@ const cases: Case[] = [
     build: async () => ({ method: 'GET', url: '/api/v1/trust/board' }),
   },
   {
+    route: 'GET /api/v1/analysis/point-gaps',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({
+      method: 'GET',
+      url: '/api/v1/analysis/point-gaps?academicYear=2025/26&collectionPoint=Spring%201',
+    }),
+  },
+  {
+    route: 'GET /api/v1/analysis/gap-trend',
+    allowed: readersOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/analysis/gap-trend?subject=Maths&yearGroup=Y11&schoolId=${t.schoolA}`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/analysis/gap-index',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({
+      method: 'GET',
+      url: '/api/v1/analysis/gap-index?academicYear=2025/26&collectionPoint=Spring%201&yearGroup=Y11',
+    }),
+  },
+  {
     route: 'POST /api/v1/analysis/intervention-impact',
     // Plan readers of school A who may also see its pupils' results.
     allowed: ['admin', 'lead', 'headA', 'englishLeadA', 'teacherA', 'dataManagerA'],
