@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { pupilsRepository } from './pupils.repository';
-import { generateCohort, generateInterventionTrial } from './synthetic';
+import { clamp, generateCohort, generateInterventionTrial, normal, rng } from './synthetic';
 
 type SchoolToSeed = { id: string; urn: string; phase: string; effect: number; size: number };
 
@@ -46,6 +46,13 @@ export async function seedSyntheticPupils(
     English: (await assessment('Year 11 English mock', 'English', 'Y11', 'Spring 1', 'gcse', '2026-01-22'))
       .id,
   };
+  // An earlier point for the same Year 11, so gaps can be followed over time.
+  const baselines = {
+    Maths: (await assessment('Year 11 maths baseline', 'Maths', 'Y11', 'Autumn 1', 'gcse', '2025-10-06')).id,
+    English: (
+      await assessment('Year 11 English baseline', 'English', 'Y11', 'Autumn 1', 'gcse', '2025-10-08')
+    ).id,
+  };
   let total = 0;
   for (const [i, s] of schools.entries()) {
     const yearGroup = s.phase === 'primary' ? 'Y6' : 'Y11';
@@ -67,6 +74,19 @@ export async function seedSyntheticPupils(
         value,
       })),
     );
+    if (yearGroup === 'Y11') {
+      // Baselines from a separate generator, so the mock results above stay as they were. Everyone
+      // was a little lower in the autumn, disadvantaged pupils a little more so.
+      const r = rng(seed * 100 + i + 50);
+      pupils.forEach((p, k) => {
+        for (const [subject, value] of Object.entries(p.results))
+          results.push({
+            assessmentId: baselines[subject as keyof typeof baselines],
+            pupilId: ids[k]!,
+            value: clamp(Math.round(value - 0.3 - (p.disadvantaged ? 0.4 : 0) + 0.7 * normal(r)), 0, 9),
+          });
+      });
+    }
     await pupilsRepository.insertResults(db, trustId, results);
     total += pupils.length;
   }
