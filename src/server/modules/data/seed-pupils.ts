@@ -91,7 +91,7 @@ export async function seedSyntheticPupils(
     total += pupils.length;
   }
   await refreshResultSummaries(db, trustId, {
-    assessmentIds: [...Object.values(ks2), ...Object.values(mocks)],
+    assessmentIds: [...Object.values(ks2), ...Object.values(mocks), ...Object.values(baselines)],
   });
   return total;
 }

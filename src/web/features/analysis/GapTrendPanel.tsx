@@ -1,4 +1,4 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorState, PageLoader } from '../../app/states';
@@ -119,16 +119,22 @@ function TrendTable({ trend, groupBy }: { trend: GapTrend; groupBy: GroupBy }) {
   const cell = (g: GapTrend['points'][number]['groups'][number] | undefined) =>
     !g || g.suppressed ? SUPPRESSED : g.mean === null ? '–' : `${oneDp(g.mean)} (${g.n})`;
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table verticalSpacing={4} fz="sm" aria-label="Gap at each collection point">
+    // Focusable, so keyboard users can scroll it sideways on a narrow screen.
+    <Box
+      tabIndex={0}
+      role="group"
+      aria-label="Gap at each collection point, scrolls sideways on narrow screens"
+      style={{ overflowX: 'auto' }}
+    >
+      <Table verticalSpacing={4} fz="sm" miw={520} aria-label="Gap at each collection point">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Collection point</Table.Th>
             <Table.Th scope="col" ta="right">
-              {capitalise(nouns.focus.many)} (pupils)
+              {capitalise(nouns.focus.many)}: average (pupils)
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              {capitalise(nouns.other.many)} (pupils)
+              {capitalise(nouns.other.many)}: average (pupils)
             </Table.Th>
             <Table.Th scope="col" ta="right">
               Gap (likely range)
@@ -152,7 +158,7 @@ function TrendTable({ trend, groupBy }: { trend: GapTrend; groupBy: GroupBy }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 

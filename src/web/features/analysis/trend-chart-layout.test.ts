@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointLabels, TREND, trendScale } from './trend-chart-layout';
+import { INSET, pointLabels, TREND, trendScale } from './trend-chart-layout';
 
 describe('trendScale', () => {
   it('keeps zero and every interval on the chart, top to bottom', () => {
@@ -11,13 +11,13 @@ describe('trendScale', () => {
     expect(s.y(0)).toBeLessThanOrEqual(TREND.height - TREND.bottom);
     expect(s.y(1.2)).toBeLessThan(s.y(0));
     expect(s.ticks).toContain(0);
-    expect(s.x(0)).toBe(TREND.left);
-    expect(s.x(1)).toBe(TREND.width - TREND.right);
+    expect(s.x(0)).toBe(TREND.left + INSET);
+    expect(s.x(1)).toBe(TREND.width - TREND.right - INSET);
   });
 
   it('puts a single point in the middle', () => {
     const s = trendScale([{ label: 'a', gap: null, ci: null }]);
-    expect(s.x(0)).toBe(TREND.left + (TREND.width - TREND.left - TREND.right) / 2);
+    expect(s.x(0)).toBe((TREND.left + TREND.width - TREND.right) / 2);
   });
 });
 

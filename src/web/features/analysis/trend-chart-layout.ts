@@ -5,6 +5,8 @@
 export type TrendPoint = { label: string; gap: number | null; ci: readonly [number, number] | null };
 
 export const TREND = { width: 640, height: 240, left: 52, right: 16, top: 16, bottom: 52 } as const;
+/** Room between the plot's edges and the first and last points, so their labels are not cut off. */
+export const INSET = 40;
 
 export function trendScale(points: readonly TrendPoint[]) {
   const values = points.flatMap((p) => (p.ci ? [p.ci[0], p.ci[1]] : p.gap === null ? [] : [p.gap]));
@@ -18,11 +20,11 @@ export function trendScale(points: readonly TrendPoint[]) {
   const ticks: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step)
     ticks.push(Math.round(t * 1000) / 1000);
-  const innerW = TREND.width - TREND.left - TREND.right;
+  const innerW = TREND.width - TREND.left - TREND.right - 2 * INSET;
   const innerH = TREND.height - TREND.top - TREND.bottom;
   const n = points.length;
   return {
-    x: (i: number) => TREND.left + (n <= 1 ? innerW / 2 : (innerW * i) / (n - 1)),
+    x: (i: number) => TREND.left + INSET + (n <= 1 ? innerW / 2 : (innerW * i) / (n - 1)),
     y: (v: number) => TREND.top + innerH * (1 - (v - lo) / (hi - lo)),
     ticks,
   };
