@@ -1,15 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 
-// Analysis at trust scale: covering indexes so pupil-level analysis reads results without touching the
-// table, and a summary of sufficient statistics (n, sum, sum of squares) per assessment x school x
+// Analysis at trust scale: a covering index so pupil-level analysis (the gap index) reads an
+// assessment's results without touching the table (one index only, as every index slows imports), and a summary of sufficient statistics (n, sum, sum of squares) per assessment x school x
 // pupil characteristics, so trust-wide group means and gaps read thousands of rows, not millions.
 // The summary is kept up to date by refreshResultSummaries (analysis.repository.ts): every path that
 // writes results or changes pupils' characteristics or school must call it.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index results_assessment_cover_idx on results (assessment_id) include (pupil_id, value, trust_id)`.execute(
-    db,
-  );
-  await sql`create index results_pupil_cover_idx on results (pupil_id) include (assessment_id, value, trust_id)`.execute(
     db,
   );
   await db.schema
@@ -42,6 +39,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('result_summaries').execute();
-  await sql`drop index results_pupil_cover_idx`.execute(db);
   await sql`drop index results_assessment_cover_idx`.execute(db);
 }
