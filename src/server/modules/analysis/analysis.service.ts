@@ -262,25 +262,37 @@ export function createAnalysisService(db: Db, suppressionThreshold: number) {
           nDisadvantaged: suppressed ? null : nD,
           gapIndex: suppressed ? null : gapIndexFromCounts(cs),
           suppressed,
+          size: nD,
+          isTrust: schoolId === null,
+          empty: nD + nO === 0,
         };
       };
+      const built = [
+        ...(trustWide ? [scope(null, 'All schools', counts)] : []),
+        ...schools
+          .map((s) =>
+            scope(
+              s.id,
+              s.name,
+              counts.filter((c) => c.school === s.id),
+            ),
+          )
+          .filter((s) => !s.empty),
+      ];
+      // With the trust's pupil counts shown, one hidden school could be worked out by subtraction.
+      const shown = secondarySuppress(built, (r) => ({
+        ...r,
+        n: null,
+        nDisadvantaged: null,
+        gapIndex: null,
+        suppressed: true,
+      }));
       return {
         academicYear: q.academicYear,
         collectionPoint: q.collectionPoint,
         yearGroup: q.yearGroup,
         subjects,
-        scopes: [
-          ...(trustWide ? [scope(null, 'All schools', counts)] : []),
-          ...schools
-            .map((s) =>
-              scope(
-                s.id,
-                s.name,
-                counts.filter((c) => c.school === s.id),
-              ),
-            )
-            .filter((s) => s.n !== 0),
-        ],
+        scopes: shown.map(({ size: _s, isTrust: _t, empty: _e, ...rest }) => rest),
       };
     },
 
