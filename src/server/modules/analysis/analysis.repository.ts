@@ -205,18 +205,18 @@ export const analysisRepository = {
     if (!assessmentIds.length || !schoolIds.length) return Promise.resolve([]);
     return sql<{ school_id: string; value: number; disadvantaged: number; others: number }>`
       with v as (
-        select p.school_id, p.disadvantaged, avg(r.value) as value
-        from results r join pupils p on p.id = r.pupil_id
-        where r.trust_id = ${trustId} and p.trust_id = ${trustId}
-          and r.assessment_id in (${sql.join(assessmentIds)})
-          and p.school_id in (${sql.join(schoolIds)})
-        group by p.id, p.school_id, p.disadvantaged
+        select r.pupil_id, avg(r.value) as value
+        from results r
+        where r.trust_id = ${trustId} and r.assessment_id in (${sql.join(assessmentIds)})
+        group by r.pupil_id
         having count(*) = ${sql.lit(assessmentIds.length)}
       )
-      select school_id, value,
-             count(*) filter (where disadvantaged) as disadvantaged,
-             count(*) filter (where not disadvantaged) as others
-      from v group by school_id, value`
+      select p.school_id, v.value,
+             count(*) filter (where p.disadvantaged) as disadvantaged,
+             count(*) filter (where not p.disadvantaged) as others
+      from v join pupils p on p.id = v.pupil_id
+      where p.trust_id = ${trustId} and p.school_id in (${sql.join(schoolIds)})
+      group by p.school_id, v.value`
       .execute(db)
       .then((r) => r.rows);
   },

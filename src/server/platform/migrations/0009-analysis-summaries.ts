@@ -9,6 +9,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index results_assessment_cover_idx on results (assessment_id) include (pupil_id, value, trust_id)`.execute(
     db,
   );
+  // The gap index joins each pupil's mean result to their school and disadvantage: probing this
+  // narrow index beats hashing the whole pupils table.
+  await sql`create index pupils_analysis_cover_idx on pupils (id) include (trust_id, school_id, disadvantaged)`.execute(
+    db,
+  );
   await db.schema
     .createTable('result_summaries')
     .addColumn('trust_id', 'uuid', (c) => c.notNull().references('trusts.id').onDelete('cascade'))
@@ -39,5 +44,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('result_summaries').execute();
+  await sql`drop index pupils_analysis_cover_idx`.execute(db);
   await sql`drop index results_assessment_cover_idx`.execute(db);
 }
