@@ -74,6 +74,29 @@ describe('analyse: gaps between groups of pupils', () => {
     await page.context().close();
   });
 
+  test('the gap over time says whether it closed and which group moved', async () => {
+    const page = await newPage(browser);
+    const analysis = await openAnalyse(page, inject('adminEmail'));
+    await analysis.chooseAssessment('Year 11 maths mock');
+    await analysis.trend.getByTestId('trend-sentence').waitFor();
+    expect(await analysis.trend.getByRole('heading').textContent()).toBe(
+      'Is the gap closing? Maths, Year 11, all schools',
+    );
+    // The baseline in the autumn and the mock in the spring, for the same pupils.
+    const rows = analysis.trend.getByRole('table').getByRole('row');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Autumn 1 2025/26');
+    expect(await rows.nth(2).getByRole('cell').first().textContent()).toMatch(/^3\.3 \(82\)$/);
+    expect(await analysis.trend.getByTestId('trend-sentence').textContent()).toMatch(
+      /^(The gap (narrowed|widened) from \d\.\d to \d\.\d|There was no clear change in the gap)/,
+    );
+    expect(await analysis.trend.getByRole('img').getAttribute('aria-label')).toMatch(/^Is the gap closing\?/);
+    await expectNoSeriousViolations(page, 'the gap over time');
+    await analysis.trend.scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-trend');
+    await page.context().close();
+  });
+
   test("staff see Dene Park's small group with a caution, not hidden", async () => {
     const page = await newPage(browser);
     const analysis = await openAnalyse(page, inject('adminEmail'));

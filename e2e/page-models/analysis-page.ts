@@ -10,6 +10,7 @@ export class AnalysisPage {
   readonly chart: Locator;
   readonly table: Locator;
   readonly quality: Locator;
+  readonly trend: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Analyse' });
@@ -20,6 +21,7 @@ export class AnalysisPage {
     this.chart = this.gaps.getByRole('img');
     this.table = this.gaps.getByRole('table');
     this.quality = page.getByRole('region', { name: 'About these figures' });
+    this.trend = page.getByRole('region', { name: /^Is the gap closing\?/ });
   }
 
   async goto(): Promise<void> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assessmentList, gapAnalysis } from '../shared/contracts/analysis';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'sip-cli-'));
@@ -43,6 +44,21 @@ describe('sip command line', () => {
       stderr: expect.stringMatching(/choose one with --trust/),
     });
   }, 120_000);
+
+  it('prints the same gap analysis as the API, as JSON', async () => {
+    const trust = /^(\S+) .*\(demo\)$/m.exec((await sip('trusts', 'list')).stdout)?.[1];
+    expect(trust).toBeDefined();
+    const list = assessmentList.parse(
+      JSON.parse((await sip('analyse', 'assessments', '--json', '--trust', trust!)).stdout),
+    );
+    const mock = list.assessments.find((a) => a.name === 'Year 11 maths mock')!;
+    const out = await sip('analyse', 'gaps', '--assessment', mock.id, '--json', '--trust', trust!);
+    const body = gapAnalysis.parse(JSON.parse(out.stdout));
+    expect(body.assessment.id).toBe(mock.id);
+    expect(body.scopes[0]?.label).toBe('All schools');
+    const text = await sip('analyse', 'gaps', '--year', '2025/26', '--point', 'Spring 1', '--trust', trust!);
+    expect(text.stdout).toMatch(/^All schools · English: Disadvantaged \d\.\d \(\d+\)/m);
+  }, 60_000);
 
   it('explains a bad setting in one sentence and exits non-zero', async () => {
     await expect(

@@ -12,6 +12,15 @@ import { AppError } from '../server/platform/errors';
 import { createMailer } from '../server/platform/mail/mailer';
 import { migrateToLatest } from '../server/platform/migrations/migrator';
 import { createServices, type Services } from '../server/services';
+import {
+  assessmentList,
+  gapAnalysis,
+  gapIndexResult,
+  gapTrend,
+  gapTrendQuery,
+  groupBySchema,
+  pointGaps,
+} from '../shared/contracts/analysis';
 import { password as passwordSchema } from '../shared/contracts/auth';
 import { schoolDatasets } from '../shared/contracts/data';
 import { email as emailSchema } from '../shared/contracts/people';
@@ -213,6 +222,170 @@ export function buildCli(): Command {
           if (job.status === 'rejected') process.exitCode = 1;
         }),
     );
+
+  const analyse = program
+    .command('analyse')
+    .description('the equity lens: gaps between groups of pupils (--json prints what the API returns)');
+  const printAnalysis = (json: boolean | undefined, body: unknown, lines: string[]): void => {
+    process.stdout.write(json ? `${JSON.stringify(body, null, 2)}\n` : `${lines.join('\n')}\n`);
+  };
+  analyse
+    .command('gaps')
+    .description(
+      'gaps on one assessment (GET /analysis/gaps), or at a collection point with --year and --point',
+    )
+    .option('--assessment <id>', 'assessment id (see `sip analyse assessments`)')
+    .option('--year <academicYear>', 'academic year, e.g. 2025/26 (with --point: every school x subject)')
+    .option('--point <collectionPoint>', 'collection point, e.g. "Spring 2"')
+    .option('--year-group <yearGroup>', 'only this year group (with --point)')
+    .option('--group-by <groupBy>', 'disadvantaged, sen, eal or sex', 'disadvantaged')
+    .option('--json', 'print the JSON the API returns')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action(
+      (opts: {
+        assessment?: string;
+        year?: string;
+        point?: string;
+        yearGroup?: string;
+        groupBy: string;
+        json?: boolean;
+        trust?: string;
+      }) =>
+        withServices(async (s) => {
+          const actor = systemActor(await pickTrust(s, opts.trust));
+          const groupBy = groupBySchema.parse(opts.groupBy);
+          if (opts.assessment) {
+            const body = gapAnalysis.parse(await s.analysis.gaps(actor, opts.assessment, groupBy));
+            return printAnalysis(
+              opts.json,
+              body,
+              body.scopes.map((x) => x.reading),
+            );
+          }
+          if (!opts.year || !opts.point)
+            throw new ConfigError('Give --assessment, or --year and --point for a collection point.');
+          const body = pointGaps.parse(
+            await s.analysis.pointGaps(actor, {
+              academicYear: opts.year,
+              collectionPoint: opts.point,
+              ...(opts.yearGroup ? { yearGroup: opts.yearGroup } : {}),
+              groupBy,
+            }),
+          );
+          printAnalysis(
+            opts.json,
+            body,
+            body.rows.map((r) => {
+              const [f, o] = r.groups;
+              const mean = (m: number | null | undefined) => (m == null ? 'c' : m.toFixed(1));
+              const gap = r.gap
+                ? `gap ${r.gap.difference.toFixed(2)}${r.gap.distinguishable ? '' : ' (could be chance)'}`
+                : 'gap hidden';
+              return `${r.label} · ${r.subject}: ${f?.label} ${mean(f?.mean)} (${f?.n ?? 'c'}), ${o?.label} ${mean(o?.mean)} (${o?.n ?? 'c'}), ${gap}`;
+            }),
+          );
+        }),
+    );
+  analyse
+    .command('assessments')
+    .description('list assessments with their ids')
+    .option('--json', 'print the JSON the API returns')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action((opts: { json?: boolean; trust?: string }) =>
+      withServices(async (s) => {
+        const assessments = await s.analysis.assessments(systemActor(await pickTrust(s, opts.trust)));
+        printAnalysis(
+          opts.json,
+          assessmentList.parse({ assessments }),
+          assessments.map((a) => `${a.id}  ${a.name} (${a.academicYear}, ${a.collectionPoint})`),
+        );
+      }),
+    );
+  analyse
+    .command('gap-trend')
+    .description('a gap over time for a school or the trust (GET /analysis/gap-trend)')
+    .requiredOption('--subject <subject>', 'e.g. Maths')
+    .requiredOption('--year-group <yearGroup>', 'e.g. Y11')
+    .option('--school <id>', 'one school (default: the whole trust)')
+    .option(
+      '--follow <follow>',
+      'cohort (the pupils now in the year group) or yearGroup (successive cohorts)',
+      'cohort',
+    )
+    .option('--group-by <groupBy>', 'disadvantaged, sen, eal or sex', 'disadvantaged')
+    .option('--json', 'print the JSON the API returns')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action(
+      (opts: {
+        subject: string;
+        yearGroup: string;
+        school?: string;
+        follow: string;
+        groupBy: string;
+        json?: boolean;
+        trust?: string;
+      }) =>
+        withServices(async (s) => {
+          const actor = systemActor(await pickTrust(s, opts.trust));
+          const body = gapTrend.parse(
+            await s.analysis.gapTrend(
+              actor,
+              gapTrendQuery.parse({
+                subject: opts.subject,
+                yearGroup: opts.yearGroup,
+                follow: opts.follow,
+                groupBy: opts.groupBy,
+                ...(opts.school ? { schoolId: opts.school } : {}),
+              }),
+            ),
+          );
+          printAnalysis(opts.json, body, [
+            `${body.label}, ${body.subject}, ${body.yearGroup}: ${body.points.length} collection point(s).`,
+            body.overall?.sentence ?? 'Not enough points that can be shown to say how the gap changed.',
+          ]);
+        }),
+    );
+  analyse
+    .command('gap-index')
+    .description(
+      'DfE disadvantage gap index for a year group at a collection point (GET /analysis/gap-index)',
+    )
+    .requiredOption('--year <academicYear>', 'e.g. 2025/26')
+    .requiredOption('--point <collectionPoint>', 'e.g. "Summer 2"')
+    .requiredOption('--year-group <yearGroup>', 'e.g. Y11')
+    .option('--subjects <subjects>', 'comma-separated; each pupil’s mean of these', 'English,Maths')
+    .option('--json', 'print the JSON the API returns')
+    .option('--trust <id>', 'trust id, when the server holds more than one')
+    .action(
+      (opts: {
+        year: string;
+        point: string;
+        yearGroup: string;
+        subjects: string;
+        json?: boolean;
+        trust?: string;
+      }) =>
+        withServices(async (s) => {
+          const actor = systemActor(await pickTrust(s, opts.trust));
+          const body = gapIndexResult.parse(
+            await s.analysis.gapIndex(actor, {
+              academicYear: opts.year,
+              collectionPoint: opts.point,
+              yearGroup: opts.yearGroup,
+              subjects: opts.subjects,
+            }),
+          );
+          printAnalysis(
+            opts.json,
+            body,
+            body.scopes.map(
+              (x) =>
+                `${x.label}: ${x.gapIndex === null ? (x.suppressed ? 'hidden (small group)' : 'no index') : x.gapIndex.toFixed(2)} (${x.n ?? 'c'} pupils)`,
+            ),
+          );
+        }),
+    );
+
   program
     .command('digest')
     .description('send today’s daily digest emails now (the server also sends them hourly from 07:00)')

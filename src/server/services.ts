@@ -1,3 +1,4 @@
+import { refreshResultSummaries } from './modules/analysis/analysis.repository';
 import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
@@ -50,7 +51,11 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     schoolAgenda: createSchoolAgendaService(db, clock),
     data,
     dataExport: createDataExportService(db),
-    results: createResultsImportService(db, { maxBytes: 250_000_000, afterWrite: [] }),
+    results: createResultsImportService(db, {
+      maxBytes: 250_000_000,
+      // The analysis summaries follow every committed results import, in its transaction.
+      afterWrite: [(tx, trustId, assessmentIds) => refreshResultSummaries(tx, trustId, { assessmentIds })],
+    }),
     analysis,
     reports: createReportsService(
       db,

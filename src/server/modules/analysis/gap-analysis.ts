@@ -10,7 +10,7 @@ export type Row = { value: number; inFocus: boolean };
 type Scope = GapAnalysis['scopes'][number];
 
 /** Column labels, and the phrases a sentence uses for the same groups. */
-const LABELS: Record<string, { labels: [string, string]; phrases: [string, string] }> = {
+export const LABELS: Record<string, { labels: [string, string]; phrases: [string, string] }> = {
   disadvantaged: {
     labels: ['Disadvantaged', 'Not disadvantaged'],
     phrases: ['disadvantaged pupils', 'other pupils'],

@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { can, canAnywhere } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
 import { conflict, forbidden, notFound } from '../../platform/errors';
+import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
 import { parseCtf } from './ctf-file';
@@ -123,8 +124,15 @@ export function createDataService(db: Db) {
         rejected: parsed.rejected.slice(0, 5000),
         createdBy: actor.via === 'system' ? null : actor.personId,
       });
-      if (status === 'committed')
+      if (status === 'committed') {
+        const upns = parsed.pupils.flatMap((p) => (p.upn ? [p.upn] : []));
+        const before = await pupilsRepository.schoolsOfUpns(tx, actor.trustId, upns);
         await pupilsRepository.upsertPupils(tx, actor.trustId, body.schoolId, parsed.pupils);
+        // Characteristics or schools may have changed: the analysis summaries must follow.
+        await refreshResultSummaries(tx, actor.trustId, {
+          schoolIds: [...new Set([body.schoolId, ...before])],
+        });
+      }
       await auditService.record(tx, actor, {
         action: 'import',
         entityType: 'import_job',

@@ -126,6 +126,22 @@ export const pupilsRepository = {
     return q.execute();
   },
 
+  /** The schools that pupils with these UPNs are in now (before an import moves them). */
+  async schoolsOfUpns(db: Db, trustId: string, upns: readonly string[]): Promise<string[]> {
+    const out = new Set<string>();
+    for (let i = 0; i < upns.length; i += 5000) {
+      const rows = await db
+        .selectFrom('pupils')
+        .where('trust_id', '=', trustId)
+        .where('upn', 'in', upns.slice(i, i + 5000))
+        .select('school_id')
+        .distinct()
+        .execute();
+      for (const r of rows) out.add(r.school_id);
+    }
+    return [...out];
+  },
+
   countPupils(db: Db, trustId: string, schoolId: string) {
     return db
       .selectFrom('pupils')

@@ -228,7 +228,8 @@ describe('pupil data round trip', () => {
       expect(res.json().status, res.body).toBe('committed');
     }
     const results = await get(src.admin, '/results/export.csv');
-    expect(results.trim().split('\n').length).toBe(1 + 30 * 2 + 20 * 2);
+    // Secondary pupils have an autumn baseline and a spring mock in each of two subjects.
+    expect(results.trim().split('\n').length).toBe(1 + 30 * 2 * 2 + 20 * 2);
     expect((await post(dstAdmin, results)).json().status).toBe('committed');
 
     for (const [from, to] of schools)

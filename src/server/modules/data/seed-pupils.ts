@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database';
+import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { pupilsRepository } from './pupils.repository';
-import { generateCohort } from './synthetic';
+import { clamp, generateCohort, generateInterventionTrial, normal, rng } from './synthetic';
 
 type SchoolToSeed = { id: string; urn: string; phase: string; effect: number; size: number };
 
@@ -45,6 +46,13 @@ export async function seedSyntheticPupils(
     English: (await assessment('Year 11 English mock', 'English', 'Y11', 'Spring 1', 'gcse', '2026-01-22'))
       .id,
   };
+  // An earlier point for the same Year 11, so gaps can be followed over time.
+  const baselines = {
+    Maths: (await assessment('Year 11 maths baseline', 'Maths', 'Y11', 'Autumn 1', 'gcse', '2025-10-06')).id,
+    English: (
+      await assessment('Year 11 English baseline', 'English', 'Y11', 'Autumn 1', 'gcse', '2025-10-08')
+    ).id,
+  };
   let total = 0;
   for (const [i, s] of schools.entries()) {
     const yearGroup = s.phase === 'primary' ? 'Y6' : 'Y11';
@@ -66,8 +74,75 @@ export async function seedSyntheticPupils(
         value,
       })),
     );
+    if (yearGroup === 'Y11') {
+      // Baselines from a separate generator, so the mock results above stay as they were. Everyone
+      // was a little lower in the autumn, disadvantaged pupils a little more so.
+      const r = rng(seed * 100 + i + 50);
+      pupils.forEach((p, k) => {
+        for (const [subject, value] of Object.entries(p.results))
+          results.push({
+            assessmentId: baselines[subject as keyof typeof baselines],
+            pupilId: ids[k]!,
+            value: clamp(Math.round(value - 0.3 - (p.disadvantaged ? 0.4 : 0) + 0.7 * normal(r)), 0, 9),
+          });
+      });
+    }
     await pupilsRepository.insertResults(db, trustId, results);
     total += pupils.length;
   }
+  await refreshResultSummaries(db, trustId, {
+    assessmentIds: [...Object.values(ks2), ...Object.values(mocks), ...Object.values(baselines)],
+  });
   return total;
+}
+
+/**
+ * A Year 8 intervention trial in one school (see `generateInterventionTrial`): pupils, a pre-test and
+ * a post-test, with the intervention pupils' post-test raised by `effect` SDs. Returns the assessments
+ * and the two groups, so an evaluation can be run against a known answer.
+ */
+export async function seedInterventionTrial(
+  db: Db,
+  trustId: string,
+  school: { id: string; urn: string },
+  opts: { effect: number; size: number; seed: number; name?: string },
+) {
+  const name = opts.name ?? 'Year 8 reading';
+  const assessment = (label: string, takenOn: string) =>
+    pupilsRepository.insertAssessment(db, {
+      trustId,
+      name: `${name} ${label}`,
+      subject: 'Reading',
+      yearGroup: 'Y8',
+      academicYear: '2025/26',
+      collectionPoint: label === 'pre-test' ? 'Autumn 1' : 'Spring 2',
+      gradeSet: 'standardised',
+      takenOn,
+    });
+  const pre = (await assessment('pre-test', '2025-09-22')).id;
+  const post = (await assessment('post-test', '2026-03-16')).id;
+  const pupils = generateInterventionTrial({
+    seed: opts.seed,
+    laCode: '381',
+    estab: school.urn.slice(-4),
+    size: opts.size,
+    effect: opts.effect,
+    birthYear: 2012,
+  });
+  const ids = await pupilsRepository.insertPupils(db, trustId, school.id, pupils);
+  await pupilsRepository.insertResults(
+    db,
+    trustId,
+    pupils.flatMap((p, k) => [
+      { assessmentId: pre, pupilId: ids[k]!, value: p.pre },
+      { assessmentId: post, pupilId: ids[k]!, value: p.post },
+    ]),
+  );
+  await refreshResultSummaries(db, trustId, { assessmentIds: [pre, post] });
+  return {
+    preAssessmentId: pre,
+    postAssessmentId: post,
+    interventionPupilIds: ids.filter((_, k) => pupils[k]!.treated),
+    comparisonPupilIds: ids.filter((_, k) => !pupils[k]!.treated),
+  };
 }

@@ -17,8 +17,9 @@ export function rng(seed: number): () => number {
   };
 }
 
-const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+/** A standard normal deviate (Box-Muller) from a uniform generator. */
+export const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+export const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const GIVEN = [
@@ -147,5 +148,63 @@ export function generateCohort(spec: CohortSpec): SyntheticPupil[] {
       pupil.results = { Maths: gcse(), English: gcse() };
     }
     return pupil;
+  });
+}
+
+export type InterventionTrialSpec = {
+  seed: number;
+  laCode: string;
+  estab: string;
+  /** Pupils in the year group; about half receive the intervention, chosen at random. */
+  size: number;
+  /** The planted effect: pupils who received the intervention gain this many post-test SDs. */
+  effect: number;
+  birthYear: number;
+};
+
+export type TrialPupil = SyntheticPupil & { treated: boolean; pre: number; post: number };
+
+/** Mean and SD of the standardised scores of the trial (the scale of a typical standardised test). */
+export const TRIAL_SCALE = { mean: 100, sd: 15 } as const;
+
+/**
+ * A Year 8 with a pre-test and a post-test on a standardised scale and a randomly assigned
+ * intervention group whose post-test is raised by `effect` standard deviations, so an evaluation must
+ * recover `effect` as its effect size. Disadvantaged pupils start lower, as in `generateCohort`; the
+ * within-group SD of the post-test is 15 points, so the planted gain is 15 x `effect` points.
+ */
+export function generateInterventionTrial(spec: InterventionTrialSpec): TrialPupil[] {
+  const r = rng(spec.seed);
+  // Ability has SD sqrt(1 + 0.25^2 x 0.25 x 0.75) with the disadvantage gap mixed in; the scores
+  // below are scaled so that the post-test SD within a group is TRIAL_SCALE.sd.
+  const abilitySd = Math.sqrt(1 + 0.5 ** 2 * 0.25 * 0.75);
+  const score = (ability: number, noise: number) =>
+    TRIAL_SCALE.mean + TRIAL_SCALE.sd * ((0.8 * ability) / abilitySd + 0.6 * noise);
+  return Array.from({ length: spec.size }, (_, i) => {
+    const disadvantaged = r() < 0.25;
+    const ability = normal(r) - (disadvantaged ? 0.5 : 0);
+    const treated = r() < 0.5;
+    const rest = `${spec.laCode}${spec.estab}${String(spec.birthYear + 4).slice(2)}${String(i + 1).padStart(3, '0')}`;
+    const pre = Math.round(score(ability, normal(r)));
+    const post = Math.round(score(ability, normal(r)) + (treated ? spec.effect * TRIAL_SCALE.sd : 0));
+    return {
+      upn: `${upnCheckLetter(rest)}${rest}`,
+      givenName: pick(r, GIVEN),
+      familyName: pick(r, FAMILY),
+      dateOfBirth: `${spec.birthYear}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+      sex: r() < 0.5 ? 'F' : 'M',
+      yearGroup: 'Y8',
+      disadvantaged,
+      fsm: disadvantaged && r() < 0.8,
+      sen: 'N',
+      eal: r() < 0.2,
+      ethnicity: pick(r, ETHNICITY),
+      ks2Reading: null,
+      ks2Maths: null,
+      results: { Pre: pre, Post: post },
+      treated,
+      pre,
+      post,
+    };
   });
 }

@@ -554,10 +554,25 @@ export interface PriorityToolkitStrandsTable {
   note: Generated<string>;
 }
 
+/** Sufficient statistics of results per assessment x school x characteristics (migration 0009). */
+export interface ResultSummariesTable {
+  trust_id: string;
+  assessment_id: string;
+  school_id: string;
+  disadvantaged: boolean;
+  sen: string;
+  eal: boolean;
+  sex: string;
+  n: number;
+  total: number;
+  total_squares: number;
+}
+
 export interface Database {
   case_studies: CaseStudiesTable;
   toolkit_strands: ToolkitStrandsTable;
   priority_toolkit_strands: PriorityToolkitStrandsTable;
+  result_summaries: ResultSummariesTable;
   pupils: PupilsTable;
   assessments: AssessmentsTable;
   results: ResultsTable;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pupilsRepository } from '../../modules/data/pupils.repository';
+import { seedInterventionTrial } from '../../modules/data/seed-pupils';
 import { orgRepository } from '../../modules/org/org.repository';
 import { peopleRepository } from '../../modules/people/people.repository';
 import { openRound, smallSchoolTool } from '../../test/evaluation-fixtures';
@@ -409,6 +410,57 @@ const cases: Case[] = [
     allowed: everyone.filter((p) => p !== 'noRoles'),
     ownTrust: true,
     build: async () => ({ method: 'GET', url: '/api/v1/trust/board' }),
+  },
+  {
+    route: 'GET /api/v1/analysis/point-gaps',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({
+      method: 'GET',
+      url: '/api/v1/analysis/point-gaps?academicYear=2025/26&collectionPoint=Spring%201',
+    }),
+  },
+  {
+    route: 'GET /api/v1/analysis/gap-trend',
+    allowed: readersOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/analysis/gap-trend?subject=Maths&yearGroup=Y11&schoolId=${t.schoolA}`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/analysis/gap-index',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({
+      method: 'GET',
+      url: '/api/v1/analysis/gap-index?academicYear=2025/26&collectionPoint=Spring%201&yearGroup=Y11',
+    }),
+  },
+  {
+    route: 'POST /api/v1/analysis/intervention-impact',
+    // Plan readers of school A who may also see its pupils' results.
+    allowed: ['admin', 'lead', 'headA', 'englishLeadA', 'teacherA', 'dataManagerA'],
+    build: async (t) => {
+      const trial = await seedInterventionTrial(
+        h.db,
+        t.trustId,
+        { id: t.schoolA, urn: String(200000 + ++seq) },
+        { effect: 0, size: 6, seed: seq, name: unique('Trial') },
+      );
+      return {
+        method: 'POST',
+        url: '/api/v1/analysis/intervention-impact',
+        payload: {
+          priorityId: sharedPlan.priority.id,
+          postAssessmentId: trial.postAssessmentId,
+          interventionPupilIds: trial.interventionPupilIds.length
+            ? trial.interventionPupilIds
+            : trial.comparisonPupilIds,
+          comparison: { kind: 'none' },
+        },
+      };
+    },
   },
   {
     route: 'GET /api/v1/priorities/:id/support',

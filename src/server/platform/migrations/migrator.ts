@@ -8,6 +8,7 @@ import * as m0005 from './0005-monitoring';
 import * as m0006 from './0006-plan-support';
 import * as m0007 from './0007-pupils';
 import * as m0008 from './0008-library';
+import * as m0009 from './0009-analysis-summaries';
 import * as m0010 from './0010-bulk-results';
 import * as m0012 from './0012-meeting-follow-up';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006-plan-support': m0006,
   '0007-pupils': m0007,
   '0008-library': m0008,
+  '0009-analysis-summaries': m0009,
   '0010-bulk-results': m0010,
   '0012-meeting-follow-up': m0012,
 };

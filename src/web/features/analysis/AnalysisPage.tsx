@@ -8,6 +8,7 @@ import { type Assessment, assessmentsQuery, type GroupBy, gapsQuery } from './an
 import { assessmentOptions, comparisons, isGroupBy, latestAssessment } from './analysis-text';
 import { DataQualityPanel } from './DataQualityPanel';
 import { GapPanel } from './GapPanel';
+import { GapTrendPanel } from './GapTrendPanel';
 import { axisFor } from './gap-chart-layout';
 import { HeadlineCard } from './HeadlineCard';
 
@@ -109,6 +110,18 @@ function GapView({ assessment, groupBy }: { assessment: Assessment; groupBy: Gro
             />
           )}
           <GapPanel analysis={data} busy={busy} />
+          <GapTrendPanel
+            assessment={assessment}
+            groupBy={groupBy}
+            schoolId={
+              data.scopes.some((s) => s.scope === 'trust')
+                ? undefined
+                : (data.scopes[0]?.schoolId ?? undefined)
+            }
+            place={
+              data.scopes.some((s) => s.scope === 'trust') ? 'all schools' : (data.scopes[0]?.label ?? '')
+            }
+          />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, xl: 4 }}>

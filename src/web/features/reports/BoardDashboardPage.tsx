@@ -104,7 +104,8 @@ function Gaps({ d }: { d: BoardDashboard }) {
             <Text fw={600} size="sm">
               {g.assessmentName}
             </Text>
-            <Badge variant="light" color={TREND[g.trend].color}>
+            {/* Filled in a dark shade: the light variant's text falls short of 4.5:1 contrast. */}
+            <Badge variant="filled" color={`${TREND[g.trend].color}.9`}>
               {TREND[g.trend].label}
             </Badge>
           </Group>

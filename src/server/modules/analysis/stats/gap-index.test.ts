@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GapIndexPupil, gapIndex, meanRanks } from './gap-index';
+import { type GapIndexPupil, gapIndex, gapIndexFromCounts, meanRanks } from './gap-index';
 
 const cohort = (disadvantaged: number[], others: number[]): GapIndexPupil[] => [
   ...disadvantaged.map((value) => ({ value, disadvantaged: true })),
@@ -68,5 +68,31 @@ describe('gapIndex', () => {
         expect(gapIndex(cohort(o, d))).toBeCloseTo(-index, 9);
       }),
     );
+  });
+});
+
+describe('gapIndexFromCounts', () => {
+  it('equals the pupil-level gap index on the same pupils', () => {
+    fc.assert(
+      fc.property(scores, scores, (d, o) => {
+        const counts = [
+          ...d.map((v) => ({ value: v, disadvantaged: 1, others: 0 })),
+          ...o.map((v) => ({ value: v, disadvantaged: 0, others: 1 })),
+        ];
+        const expected = gapIndex(cohort(d, o));
+        expect(gapIndexFromCounts(counts)).toBeCloseTo(expected ?? Number.NaN, 9);
+      }),
+    );
+  });
+
+  it('is 10 for complete separation and null without one of the groups', () => {
+    expect(
+      gapIndexFromCounts([
+        { value: 1, disadvantaged: 1, others: 0 },
+        { value: 2, disadvantaged: 1, others: 0 },
+        { value: 4, disadvantaged: 0, others: 3 },
+      ]),
+    ).toBeCloseTo(10, 12);
+    expect(gapIndexFromCounts([{ value: 1, disadvantaged: 0, others: 3 }])).toBeNull();
   });
 });

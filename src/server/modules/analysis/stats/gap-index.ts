@@ -52,3 +52,43 @@ export function meanRanks(values: readonly number[]): number[] {
   }
   return ranks;
 }
+
+/** How many disadvantaged and other pupils share one value (a histogram row). */
+export type GapIndexCount = {
+  readonly value: number;
+  readonly disadvantaged: number;
+  readonly others: number;
+};
+
+/**
+ * The same gap index from counts per value rather than one row per pupil, so a database can group
+ * first: the pupils sharing a value share its mean rank. Rows may repeat a value (they are merged).
+ * Equal to `gapIndex` on the pupils the counts describe; null when either group is empty.
+ */
+export function gapIndexFromCounts(counts: readonly GapIndexCount[]): number | null {
+  const merged = new Map<number, { d: number; o: number }>();
+  for (const c of counts) {
+    if (!Number.isFinite(c.value)) continue;
+    const m = merged.get(c.value) ?? { d: 0, o: 0 };
+    m.d += c.disadvantaged;
+    m.o += c.others;
+    merged.set(c.value, m);
+  }
+  const rows = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+  const nD = rows.reduce((s, [, m]) => s + m.d, 0);
+  const nO = rows.reduce((s, [, m]) => s + m.o, 0);
+  if (nD === 0 || nO === 0) return null;
+  const n = nD + nO;
+  let below = 0;
+  let rankSumD = 0;
+  let rankSumO = 0;
+  for (const [, m] of rows) {
+    const k = m.d + m.o;
+    // Ranks below+1 .. below+k, shared as their mean.
+    const shared = below + (k + 1) / 2;
+    rankSumD += shared * m.d;
+    rankSumO += shared * m.o;
+    below += k;
+  }
+  return 20 * (rankSumO / nO / n - rankSumD / nD / n);
+}

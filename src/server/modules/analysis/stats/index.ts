@@ -50,8 +50,8 @@ export {
   monthsOfProgress,
   pooledSd,
 } from './effect-size';
-export type { GapIndexPupil } from './gap-index';
-export { gapIndex, meanRanks } from './gap-index';
+export type { GapIndexCount, GapIndexPupil } from './gap-index';
+export { gapIndex, gapIndexFromCounts, meanRanks } from './gap-index';
 export type { GapDirection, GapFlag, GapPoint, GapTrend, GroupMovement } from './gap-trend';
 export { gapPoint, gapTrend } from './gap-trend';
 export type { GapSentenceOptions } from './gap-trend-sentence';

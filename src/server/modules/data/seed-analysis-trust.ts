@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import { refreshResultSummaries } from '../analysis/analysis.repository';
+
+/**
+ * Several years of results for a whole trust (the analysis benchmark and tests), written by set-based SQL (INSERT ... SELECT over
+ * generate_series) rather than row by row, so 5 million results take minutes, not hours.
+ *
+ * Each school has `pupilsPerSchool` pupils spread evenly over Y7-Y11 (2025/26). Every pupil has
+ * results in 4 subjects at 4 collection points in each of the 5 academic years 2021/22-2025/26, on
+ * the assessment of the year group they were in that year (so a Y7 pupil of 2025/26 sat the Y3
+ * assessments of 2021/22). Results are GCSE-style 0-9, driven by a latent ability with a school
+ * effect and a disadvantage gap of half a standard deviation, as in the synthetic cohorts.
+ */
+export const BENCH_SUBJECTS = ['English', 'Maths', 'Science', 'History'] as const;
+export const BENCH_POINTS = ['Autumn 1', 'Autumn 2', 'Spring 2', 'Summer 2'] as const;
+export const BENCH_YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+
+const LAST_YEAR = BENCH_YEARS[BENCH_YEARS.length - 1];
+
+export async function seedAnalysisTrust(
+  db: Db,
+  trustId: string,
+  schoolIds: readonly string[],
+  pupilsPerSchool: number,
+): Promise<{ pupils: number; assessments: number; results: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select setseed(0.2026)`.execute(trx);
+    await sql`create temp table bench_school (id uuid primary key, ord int, effect double precision) on commit drop`.execute(
+      trx,
+    );
+    for (const [i, id] of schoolIds.entries()) {
+      // School effects spread from -0.4 to +0.4 SD.
+      const effect = schoolIds.length > 1 ? -0.4 + (0.8 * i) / (schoolIds.length - 1) : 0;
+      await sql`insert into bench_school values (${id}, ${sql.lit(i)}, ${sql.lit(effect)})`.execute(trx);
+    }
+    // Pupils: year group by position (Y7..Y11), characteristics at national-ish rates.
+    await sql`
+      insert into pupils (trust_id, school_id, upn, given_name, family_name, date_of_birth, sex, year_group,
+                          disadvantaged, fsm, sen, eal, ethnicity, ks2_reading, ks2_maths)
+      select ${trustId}, s.id, null, 'Pupil', 'P' || s.ord || '-' || g,
+             date '2010-09-01' + (g % 365), case when random() < 0.5 then 'F' else 'M' end,
+             'Y' || (7 + g % 5), d, d and random() < 0.8,
+             case when random() < 0.03 then 'E' when random() < 0.13 then 'K' else 'N' end,
+             random() < 0.2, 'WBRI', null, null
+      from bench_school s
+      cross join generate_series(0, ${sql.lit(pupilsPerSchool - 1)}) g
+      cross join lateral (select random() < 0.25 + 0 * g as d) x
+    `.execute(trx);
+    await sql`
+      create temp table bench_pupil on commit drop as
+      select p.id, cast(substr(p.year_group, 2) as int) as year_now,
+             s.effect - case when p.disadvantaged then 0.5 else 0 end
+               - case p.sen when 'E' then 1.2 when 'K' then 0.6 else 0 end
+               + sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) as ability
+      from pupils p join bench_school s on s.id = p.school_id
+      where p.trust_id = ${trustId}
+    `.execute(trx);
+    // One assessment per academic year x year group taught that year x subject x collection point.
+    await sql`
+      insert into assessments (trust_id, name, subject, year_group, academic_year, collection_point, grade_set, taken_on)
+      select ${trustId}, 'Year ' || yg || ' ' || lower(subj) || ' ' || cp || ' ' || y || '/' || right(cast(y + 1 as text), 2),
+             subj, 'Y' || yg, y || '/' || right(cast(y + 1 as text), 2), cp, 'gcse',
+             make_date(y, 9, 1) + cast(70 * (cpi - 1) as int)
+      from generate_series(${sql.lit(BENCH_YEARS[0])}, ${sql.lit(LAST_YEAR)}) y
+      cross join generate_series(0, 4) k
+      cross join lateral (select 3 + (y - ${sql.lit(BENCH_YEARS[0])}) + k as yg offset 0) g
+      cross join unnest(cast(${[...BENCH_SUBJECTS]} as text[])) subj
+      cross join unnest(cast(${[...BENCH_POINTS]} as text[])) with ordinality as c(cp, cpi)
+    `.execute(trx);
+    await sql`
+      insert into results (trust_id, assessment_id, pupil_id, value)
+      select ${trustId}, a.id, p.id,
+             least(9, greatest(0, round(4.6 + 1.9 * (p.ability + 0.5 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))))
+      from bench_pupil p
+      join assessments a
+        on a.trust_id = ${trustId}
+       and a.year_group = 'Y' || (p.year_now - (${sql.lit(LAST_YEAR)} - cast(left(a.academic_year, 4) as int)))
+    `.execute(trx);
+    await refreshResultSummaries(trx, trustId);
+    const count = async (table: 'pupils' | 'assessments' | 'results') =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .where('trust_id', '=', trustId)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      pupils: await count('pupils'),
+      assessments: await count('assessments'),
+      results: await count('results'),
+    };
+  });
+}
