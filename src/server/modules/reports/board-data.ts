@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { can, canAnywhere } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
 import type { AnalysisService } from '../analysis/analysis.service';
+import { Z95 } from '../analysis/stats/interval';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 import type { EvaluationViews } from '../evaluation/evaluation-views.service';
 import { orgRepository } from '../org/org.repository';
@@ -86,14 +87,27 @@ export type BoardData = Awaited<ReturnType<typeof gatherBoardData>>;
 export const gapOf = (a: GapAnalysis | null, schoolId: string | null) =>
   a?.scopes.find((s) => s.schoolId === schoolId)?.gap?.difference ?? null;
 
-/** Narrower/wider only when the change is at least a tenth of a grade or point; otherwise similar. */
-export function trendOf(now: number | null, before: number | null, hasEarlier: boolean) {
+/** The scope's gap with its 95% interval, or null when hidden. */
+export const gapAt = (a: GapAnalysis | null, schoolId: string | null) =>
+  a?.scopes.find((s) => s.schoolId === schoolId)?.gap ?? null;
+
+type GapWithInterval = { difference: number; ci: readonly [number, number] };
+
+/**
+ * Narrower or wider only when the change is clear (methods.md §1): the 95% interval of the change
+ * in the gap, from each gap's standard error read back from its interval, must exclude zero.
+ * Otherwise the gap is reported as no clear change, however the point estimates moved.
+ */
+export function trendOf(now: GapWithInterval | null, before: GapWithInterval | null, hasEarlier: boolean) {
   if (now === null) return 'hidden' as const;
   if (!hasEarlier) return 'no_earlier_data' as const;
   if (before === null) return 'hidden' as const;
-  const change = Math.abs(now) - Math.abs(before);
-  if (Math.abs(change) < 0.1) return 'similar' as const;
-  return change < 0 ? ('narrower' as const) : ('wider' as const);
+  const se = (g: GapWithInterval) => (g.ci[1] - g.ci[0]) / (2 * Z95);
+  const change = now.difference - before.difference;
+  if (Math.abs(change) <= Z95 * Math.hypot(se(now), se(before))) return 'similar' as const;
+  // Toward zero from the side the gap started on is narrowing; anything else is widening.
+  const narrowed = before.difference > 0 ? change < 0 : before.difference < 0 ? change > 0 : false;
+  return narrowed ? ('narrower' as const) : ('wider' as const);
 }
 
 /** A whole scope's mean from its two groups, or null when either is hidden. */

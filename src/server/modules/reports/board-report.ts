@@ -1,7 +1,7 @@
 import type { GapAnalysis } from '../../../shared/contracts/analysis';
 import { phaseLabels, phases } from '../../../shared/contracts/planning';
 import type { BoardDashboard, Report, ReportFigure, ReportSection } from '../../../shared/contracts/reports';
-import { type BoardData, gapOf, heatmapBySchool, type Period, scopeMean, trendOf } from './board-data';
+import { type BoardData, gapAt, gapOf, heatmapBySchool, type Period, scopeMean, trendOf } from './board-data';
 
 /** The DfE's symbol for a value withheld to protect confidentiality. */
 export const SUPPRESSED = 'c';
@@ -15,7 +15,7 @@ const gapSource = (a: GapAnalysis) => ({
 const trendWords = {
   narrower: 'narrower',
   wider: 'wider',
-  similar: 'about the same',
+  similar: 'no clear change',
   no_earlier_data: 'no earlier assessment',
   hidden: 'hidden',
 } as const;
@@ -34,7 +34,7 @@ function gapFigures(entry: BoardData['gaps'][number]): ReportFigure[] {
       oneDp(other?.mean ?? null),
       oneDp(gap),
       s.gap ? `${s.gap.ci[0].toFixed(1)} to ${s.gap.ci[1].toFixed(1)}` : SUPPRESSED,
-      trendWords[trendOf(gap, gapOf(previous, s.schoolId), previous !== null)],
+      trendWords[trendOf(s.gap, gapAt(previous, s.schoolId), previous !== null)],
     ];
   });
   const hidden = a.scopes.filter((s) => s.groups.some((g) => g.suppressed)).length;
@@ -399,7 +399,7 @@ export function boardDashboard(
       gap,
       previousGap,
       previousName: g.previous?.assessment.name ?? null,
-      trend: trendOf(gap, previousGap, g.previous !== null),
+      trend: trendOf(scope?.gap ?? null, gapAt(g.previous, scopeId), g.previous !== null),
       reading: scope?.reading ?? '',
     };
   });

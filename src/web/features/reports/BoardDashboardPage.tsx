@@ -26,7 +26,7 @@ type Gap = BoardDashboard['gaps'][number];
 const TREND: Record<Gap['trend'], { label: string; color: string }> = {
   narrower: { label: 'Narrower', color: 'teal' },
   wider: { label: 'Wider', color: 'red' },
-  similar: { label: 'About the same', color: 'gray' },
+  similar: { label: 'No clear change', color: 'gray' },
   no_earlier_data: { label: 'First assessment', color: 'gray' },
   hidden: { label: 'Hidden: small group', color: 'gray' },
 };
