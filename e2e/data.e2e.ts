@@ -101,3 +101,35 @@ describe('data: importing results', () => {
     await screenshot(page, 'data-ctf-imported');
   });
 });
+
+describe('data: DfE downloads', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a trust administrator imports a DfE absence file for a year', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, inject('adminEmail'), inject('password'));
+    await shell.openFromNav('Data');
+    await page.locator('label', { hasText: 'DfE downloads' }).click();
+    await page.getByRole('combobox', { name: 'Which file' }).click();
+    await page.getByRole('option', { name: 'Absence (overall and persistent)' }).click();
+    await page.getByRole('textbox', { name: 'Year the file describes' }).fill('2019');
+    const file =
+      'LA,ESTAB,URN,PERCTOT,PPERSABS10\n201,3614,100000,2.6,3.4\n202,2000,136807,4.3,SUPP\nNAT,PRI,,4,8.2\n';
+    await chooseFile(page, 'england_abs.csv', file);
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('The file is ready to import').waitFor();
+    await page.getByRole('button', { name: 'Import 3 lines' }).click();
+    await page.getByText('3 lines imported.').waitFor();
+    const history = page.getByRole('table', { name: 'Recent imports' });
+    await expect
+      .poll(() => history.getByRole('row').nth(1).textContent())
+      .toMatch(/england_abs\.csvAbsenceImported/);
+    await screenshot(page, 'data-dfe-absence');
+  });
+});

@@ -65,7 +65,7 @@ export function ImportHistory() {
                         '0'
                       )}
                     </Table.Td>
-                    <Table.Td>{j.createdByName ?? 'Command line'}</Table.Td>
+                    <Table.Td>{j.createdByName ?? 'System (command line or set-up)'}</Table.Td>
                   </Table.Tr>
                 );
               })}

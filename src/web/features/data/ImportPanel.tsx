@@ -16,9 +16,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../app/api';
 import { schoolsQuery } from '../schools/schools.api';
-import { type ImportKind, type ImportOutcome, sendImport } from './data.api';
+import { type DfeDataset, type ImportKind, type ImportOutcome, sendImport } from './data.api';
 import { ImportOutcomeCard } from './ImportOutcomeCard';
-import { KINDS } from './kinds';
+import { DFE_DATASETS, KINDS } from './kinds';
 
 type Props = { kinds: ImportKind[]; schoolIds: 'all' | string[] };
 
@@ -33,6 +33,7 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
   const [schoolId, setSchoolId] = useState<string | null>(
     schoolIds === 'all' ? null : (schoolIds[0] ?? null),
   );
+  const [dataset, setDataset] = useState<DfeDataset>('ks4');
   const [year, setYear] = useState<number | string>(new Date().getFullYear() - 1);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -56,6 +57,7 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
         dryRun,
         ...(schoolId && kind !== 'ks4_performance' ? { schoolId } : {}),
         year: Number(year),
+        dataset,
         onProgress: setProgress,
       });
       setOutcome(result);
@@ -104,6 +106,16 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
               clearable={kind === 'results' && schoolIds === 'all'}
               placeholder={kind === 'results' ? 'Any school in the trust' : 'Choose a school'}
               description={kind === 'results' ? 'Only pupils of this school may appear' : undefined}
+            />
+          )}
+          {kind === 'ks4_performance' && (
+            <Select
+              label="Which file"
+              w={320}
+              data={DFE_DATASETS}
+              value={dataset}
+              onChange={(v) => reset(() => setDataset((v as DfeDataset | null) ?? 'ks4'))}
+              allowDeselect={false}
             />
           )}
           {kind === 'ks4_performance' && (

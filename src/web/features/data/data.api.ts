@@ -5,6 +5,8 @@ import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
 
 export type ImportOutcome = z.infer<typeof importResult>;
 export type ImportKind = 'results' | 'pupils' | 'ctf' | 'ks4_performance';
+/** The DfE's school-level downloads: the KS4 tables, or one of the school datasets beside them. */
+export type DfeDataset = 'ks4' | 'census' | 'absence' | 'ofsted';
 
 export const importsQuery = queryOptions({
   queryKey: ['imports'],
@@ -17,6 +19,8 @@ type Send = {
   schoolId?: string;
   year?: number;
   onProgress?: (share: number) => void;
+  /** Which DfE download, for the 'DfE downloads' kind. */
+  dataset?: DfeDataset;
 };
 
 /**
@@ -70,9 +74,17 @@ export async function sendImport(kind: ImportKind, send: Send): Promise<ImportOu
         dryRun: send.dryRun,
       },
     });
-  return api('/imports/ks4-performance', {
-    method: 'POST',
-    schema: importResult,
-    body: { year: send.year, filename: send.file.name, content: await send.file.text(), dryRun: send.dryRun },
-  });
+  const body = {
+    year: send.year,
+    filename: send.file.name,
+    content: await send.file.text(),
+    dryRun: send.dryRun,
+  };
+  if (send.dataset && send.dataset !== 'ks4')
+    return api('/imports/school-datasets', {
+      method: 'POST',
+      schema: importResult,
+      body: { ...body, dataset: send.dataset },
+    });
+  return api('/imports/ks4-performance', { method: 'POST', schema: importResult, body });
 }

@@ -1,4 +1,4 @@
-import type { ImportKind } from './data.api';
+import type { DfeDataset, ImportKind } from './data.api';
 
 /**
  * What each kind of file is, in the words a data manager uses, and the columns it must have (for a
@@ -25,13 +25,28 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
     xml: true,
   },
   ks4_performance: {
-    label: 'KS4 performance tables',
-    help: 'The DfE’s school-level KS4 file for a year, as downloaded. Importing a year again replaces it.',
-    columns: 'The DfE file as published (RECTYPE, URN, ATT8SCR, P8MEA, …)',
+    label: 'DfE downloads',
+    help: 'A DfE school-level file for a year, as downloaded: it is kept for every school in England, so your schools can be set beside their local authority and the country. Importing a year again replaces it.',
+    columns:
+      'The DfE file as published (URN and the measures; no-data codes such as NA or SUPP are kept as reasons)',
   },
 };
 
-export const kindLabel = (kind: string) => KINDS[kind as ImportKind]?.label ?? kind;
+export const DFE_DATASETS: { value: DfeDataset; label: string }[] = [
+  { value: 'ks4', label: 'KS4 performance tables' },
+  { value: 'census', label: 'School census (pupil numbers, SEN, EAL, FSM)' },
+  { value: 'absence', label: 'Absence (overall and persistent)' },
+  { value: 'ofsted', label: 'Ofsted ratings' },
+];
+
+const JOB_KINDS: Record<string, string> = {
+  ks4_performance: 'KS4 performance tables',
+  census: 'School census',
+  absence: 'Absence',
+  ofsted: 'Ofsted ratings',
+};
+
+export const kindLabel = (kind: string) => JOB_KINDS[kind] ?? KINDS[kind as ImportKind]?.label ?? kind;
 
 /** The status of an import as a short label and a tone for its badge. */
 export function statusOf(status: string): { label: string; tone: 'teal' | 'gray' | 'yellow' | 'brand' } {
