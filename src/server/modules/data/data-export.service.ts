@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
 import { orgRepository } from '../org/org.repository';
 import { spreadsheetSafe } from './data.service';
-import { pupilsRepository } from './pupils.repository';
+import { PUPIL_LIST_COLUMNS, pupilsRepository } from './pupils.repository';
 import { resultsRepository } from './results.repository';
 import { RESULT_COLUMNS } from './results-file';
 
@@ -30,21 +30,7 @@ export function createDataExportService(db: Db) {
       await allowed(actor, schoolId);
       const rows = await pupilsRepository.exportPupils(db, actor.trustId, schoolId ?? null);
       return stringify([
-        [
-          'upn',
-          'given_name',
-          'family_name',
-          'date_of_birth',
-          'sex',
-          'year_group',
-          'disadvantaged',
-          'fsm',
-          'sen',
-          'eal',
-          'ethnicity',
-          'ks2_reading',
-          'ks2_maths',
-        ],
+        [...PUPIL_LIST_COLUMNS],
         ...rows.map((p) => [
           p.upn ?? '',
           spreadsheetSafe(p.given_name),

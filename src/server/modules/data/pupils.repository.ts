@@ -27,6 +27,23 @@ function pupilValues(
   };
 }
 
+/** The pupil-list layout: the importer's column names are the table's, so one list serves both. */
+export const PUPIL_LIST_COLUMNS = [
+  'upn',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'sex',
+  'year_group',
+  'disadvantaged',
+  'fsm',
+  'sen',
+  'eal',
+  'ethnicity',
+  'ks2_reading',
+  'ks2_maths',
+] as const;
+
 export const pupilsRepository = {
   insertAssessment(
     db: Db,
@@ -103,25 +120,7 @@ export const pupilsRepository = {
 
   /** A school's pupils (or the trust's) in the pupil-list layout the importer reads. */
   exportPupils(db: Db, trustId: string, schoolId: string | null) {
-    let q = db
-      .selectFrom('pupils')
-      .where('trust_id', '=', trustId)
-      .select([
-        'upn',
-        'given_name',
-        'family_name',
-        'date_of_birth',
-        'sex',
-        'year_group',
-        'disadvantaged',
-        'fsm',
-        'sen',
-        'eal',
-        'ethnicity',
-        'ks2_reading',
-        'ks2_maths',
-      ])
-      .orderBy('upn');
+    let q = db.selectFrom('pupils').where('trust_id', '=', trustId).select(PUPIL_LIST_COLUMNS).orderBy('upn');
     if (schoolId) q = q.where('school_id', '=', schoolId);
     return q.execute();
   },
