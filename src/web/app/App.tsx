@@ -9,7 +9,8 @@ import { cssVariablesResolver, theme } from './theme';
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      {/* Top centre: at the bottom right a toast sat over dialogs' action buttons. */}
+      <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
