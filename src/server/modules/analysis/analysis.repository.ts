@@ -37,21 +37,24 @@ export async function refreshResultSummaries(
   `.execute(db);
 }
 
+/** What every assessment read returns. */
+const ASSESSMENT_COLUMNS = [
+  'id',
+  'name',
+  'subject',
+  'year_group',
+  'academic_year',
+  'collection_point',
+  'grade_set',
+  'taken_on',
+] as const;
+
 export const analysisRepository = {
   listAssessments(db: Db, trustId: string) {
     return db
       .selectFrom('assessments')
       .where('trust_id', '=', trustId)
-      .select([
-        'id',
-        'name',
-        'subject',
-        'year_group',
-        'academic_year',
-        'collection_point',
-        'grade_set',
-        'taken_on',
-      ])
+      .select(ASSESSMENT_COLUMNS)
       .orderBy('taken_on', 'desc')
       .orderBy('name')
       .execute();
@@ -62,16 +65,7 @@ export const analysisRepository = {
       .selectFrom('assessments')
       .where('trust_id', '=', trustId)
       .where('id', '=', id)
-      .select([
-        'id',
-        'name',
-        'subject',
-        'year_group',
-        'academic_year',
-        'collection_point',
-        'grade_set',
-        'taken_on',
-      ])
+      .select(ASSESSMENT_COLUMNS)
       .executeTakeFirst();
   },
 
@@ -177,19 +171,7 @@ export const analysisRepository = {
       subjects?: readonly string[];
     },
   ) {
-    let q = db
-      .selectFrom('assessments')
-      .where('trust_id', '=', trustId)
-      .select([
-        'id',
-        'name',
-        'subject',
-        'year_group',
-        'academic_year',
-        'collection_point',
-        'grade_set',
-        'taken_on',
-      ]);
+    let q = db.selectFrom('assessments').where('trust_id', '=', trustId).select(ASSESSMENT_COLUMNS);
     if (filter.academicYear) q = q.where('academic_year', '=', filter.academicYear);
     if (filter.collectionPoint) q = q.where('collection_point', '=', filter.collectionPoint);
     if (filter.yearGroup) q = q.where('year_group', '=', filter.yearGroup);

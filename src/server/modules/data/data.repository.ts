@@ -65,17 +65,11 @@ export const dataRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  listJobs(db: Db, trustId: string) {
-    return jobsQuery(db, trustId).orderBy('j.created_at', 'desc').limit(200).execute();
-  },
-
-  jobIdsCreatedBy(db: Db, trustId: string, personId: string) {
-    return db
-      .selectFrom('import_jobs')
-      .where('trust_id', '=', trustId)
-      .where('created_by', '=', personId)
-      .select('id')
-      .execute();
+  /** The newest jobs; only those one person ran when `createdBy` is given. */
+  listJobs(db: Db, trustId: string, createdBy?: string) {
+    let q = jobsQuery(db, trustId);
+    if (createdBy) q = q.where('j.created_by', '=', createdBy);
+    return q.orderBy('j.created_at', 'desc').limit(200).execute();
   },
 
   findJobRow(db: Db, trustId: string, id: string) {

@@ -41,8 +41,10 @@ function detectDelimiter(text: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
 
-const normaliseHeader = (h: string) =>
+/** Header names compared without case, spacing, hyphens or a byte-order mark. */
+export const normaliseHeader = (h: string) =>
   h
+    .replace(/^\uFEFF/, '')
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');

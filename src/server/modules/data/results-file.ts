@@ -1,4 +1,4 @@
-import { parseDate, type Rejected } from './pupil-file';
+import { normaliseHeader, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
 /**
@@ -64,13 +64,6 @@ export type ResultLine =
   | { kind: 'result'; upn: string; assessment: number; value: number }
   | { kind: 'skipped' }
   | { kind: 'rejected'; problems: Rejected[] };
-
-export const normaliseHeader = (h: string) =>
-  h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
 
 /** Where each column is in the header, or the required columns it lacks. */
 export function readResultHeader(

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { pupilsRepository } from './pupils.repository';
 import type { AssessmentKey } from './results-file';
 
 /**
@@ -34,20 +35,7 @@ export const resultsRepository = {
       .select(['id', 'grade_set'])
       .executeTakeFirst();
     if (existing) return { id: existing.id, gradeSet: existing.grade_set };
-    const { id } = await tx
-      .insertInto('assessments')
-      .values({
-        trust_id: trustId,
-        name: k.name,
-        subject: k.subject,
-        year_group: k.yearGroup,
-        academic_year: k.academicYear,
-        collection_point: k.collectionPoint,
-        grade_set: k.gradeSet,
-        taken_on: k.takenOn,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await pupilsRepository.insertAssessment(tx, { trustId, ...k });
     return { id, gradeSet: k.gradeSet };
   },
 

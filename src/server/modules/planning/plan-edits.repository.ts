@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database';
+import { type OutcomeFields, outcomeColumns } from './planning.repository';
 
 /** True when the row was at `version` and is now at the next one; false means someone saved first. */
 const bumped = (r: { numUpdatedRows: bigint }) => r.numUpdatedRows === 1n;
@@ -72,32 +73,12 @@ export const planEditsRepository = {
     trustId: string,
     id: string,
     version: number,
-    o: {
-      description: string;
-      measure: string;
-      unit: string;
-      numeric: boolean;
-      direction: string;
-      groupLabel: string;
-      baselineValue: string;
-      baselineOn: string;
-      targetValue: string;
-      targetOn: string;
-    },
+    o: OutcomeFields,
   ): Promise<boolean> {
     const r = await db
       .updateTable('outcomes')
       .set({
-        description: o.description,
-        measure: o.measure,
-        unit: o.unit,
-        numeric: o.numeric,
-        direction: o.direction,
-        group_label: o.groupLabel,
-        baseline_value: o.baselineValue,
-        baseline_on: o.baselineOn,
-        target_value: o.targetValue,
-        target_on: o.targetOn,
+        ...outcomeColumns(o),
         version: version + 1,
       })
       .where('trust_id', '=', trustId)

@@ -31,6 +31,32 @@ function plans(db: Db, trustId: string) {
 
 export type PlanRow = Awaited<ReturnType<typeof planningRepository.listPlans>>[number];
 
+/** An outcome's editable fields as columns: the same on insert and on edit. */
+export type OutcomeFields = {
+  description: string;
+  measure: string;
+  unit: string;
+  numeric: boolean;
+  direction: string;
+  groupLabel: string;
+  baselineValue: string;
+  baselineOn: string;
+  targetValue: string;
+  targetOn: string;
+};
+export const outcomeColumns = (o: OutcomeFields) => ({
+  description: o.description,
+  measure: o.measure,
+  unit: o.unit,
+  numeric: o.numeric,
+  direction: o.direction,
+  group_label: o.groupLabel,
+  baseline_value: o.baselineValue,
+  baseline_on: o.baselineOn,
+  target_value: o.targetValue,
+  target_on: o.targetOn,
+});
+
 export const planningRepository = {
   listPlans(db: Db, trustId: string) {
     return plans(db, trustId).orderBy('s.name').orderBy('p.period_start', 'desc').execute();
@@ -240,16 +266,7 @@ export const planningRepository = {
       .values({
         trust_id: o.trustId,
         priority_id: o.priorityId,
-        description: o.description,
-        measure: o.measure,
-        unit: o.unit,
-        numeric: o.numeric,
-        direction: o.direction,
-        group_label: o.groupLabel,
-        baseline_value: o.baselineValue,
-        baseline_on: o.baselineOn,
-        target_value: o.targetValue,
-        target_on: o.targetOn,
+        ...outcomeColumns(o),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
