@@ -6,6 +6,7 @@ import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
 import { createResultsImportService } from './modules/data/results-import.service';
 import { createDemoService } from './modules/demo/demo.service';
+import { createGenerateService } from './modules/demo/generate/generate.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
@@ -40,6 +41,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
     demo: createDemoService(db, { evaluation, frameworks, data }),
+    generate: createGenerateService(db, clock),
     frameworks,
     evaluation,
     evaluationViews,

@@ -19,7 +19,7 @@ import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust'
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
 
 /** Readable but strong: four groups of five letters and digits, without look-alikes (0/O, 1/l). */
-function generatePassword(): string {
+export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   const group = () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join('');
   return [group(), group(), group(), group()].join('-');
