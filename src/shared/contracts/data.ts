@@ -11,7 +11,7 @@ export const importKs4Body = z.strictObject({
 export type ImportKs4Body = z.infer<typeof importKs4Body>;
 
 /** The DfE's other school-level downloads, stored beside the KS4 tables. */
-export const schoolDatasets = ['census', 'absence', 'ofsted'] as const;
+export const schoolDatasets = ['ks2', 'census', 'absence', 'ofsted'] as const;
 export const importSchoolDatasetBody = importKs4Body.extend({ dataset: z.enum(schoolDatasets) });
 export type ImportSchoolDatasetBody = z.infer<typeof importSchoolDatasetBody>;
 

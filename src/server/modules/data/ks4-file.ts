@@ -1,11 +1,11 @@
-import { parse } from 'csv-parse/sync';
+import { parsePerformanceTable, type TableSpec } from './performance-table';
+
+export { type Ks4Row, NO_DATA_CODES, type Rejected } from './performance-table';
 
 /**
- * The DfE KS4 performance tables school-level file (e.g. england_ks4provisional.csv). Pure: text in,
- * typed rows and rejected rows out. Missing values carry the DfE's reason code rather than a blank.
+ * The DfE KS4 performance tables school-level file (e.g. england_ks4provisional.csv): the headline
+ * measures read from it. Missing values carry the DfE's reason code rather than a blank.
  */
-export const NO_DATA_CODES = new Set(['NA', 'NE', 'SUPP', 'NP', 'LOWCOV', 'NEW', '']);
-
 export const KS4_MEASURES = [
   'TPUP',
   'ATT8SCR',
@@ -27,129 +27,12 @@ export const KS4_MEASURES = [
   'P8MEA_NFSM6CLA1A',
 ] as const;
 
-const REQUIRED = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'ATT8SCR', 'P8MEA'] as const;
-
-const LEVELS: Record<
-  string,
-  'school' | 'special_school' | 'local_authority' | 'national_all' | 'national_state_funded'
-> = {
-  '1': 'school',
-  '2': 'special_school',
-  '4': 'local_authority',
-  '5': 'national_all',
-  '7': 'national_state_funded',
+const KS4: TableSpec = {
+  required: ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'ATT8SCR', 'P8MEA'],
+  measures: KS4_MEASURES,
+  // DfE bands Progress 8 from 1 (well above average) to 5 (well below).
+  check: (m, n) =>
+    m === 'P8_BANDING' && ![1, 2, 3, 4, 5].includes(n) ? 'Banding must be 1 to 5 or a no-data code' : null,
 };
 
-export type Ks4Row = {
-  row: number;
-  recordLevel: (typeof LEVELS)[string];
-  laCode: string | null;
-  urn: string | null;
-  schoolName: string | null;
-  measures: Record<string, number | null>;
-  missing: Record<string, string>;
-};
-export type Rejected = { row: number; column: string; value: string; reason: string };
-
-/** Reads "59.5%", "-0.08" or "47.2" as a number; anything else is not a number. */
-function toNumber(raw: string): number | null {
-  const v = raw.trim().replace(/%$/, '');
-  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
-  return Number(v);
-}
-
-export function parseKs4(text: string): { rows: Ks4Row[]; rejected: Rejected[]; rowsRead: number } {
-  let records: Record<string, string>[];
-  try {
-    records = parse(text, {
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (err) {
-    return {
-      rows: [],
-      rejected: [
-        { row: 1, column: '', value: '', reason: `The file is not valid CSV: ${(err as Error).message}` },
-      ],
-      rowsRead: 0,
-    };
-  }
-  const header = records[0] ? Object.keys(records[0]) : [];
-  const missingColumns = REQUIRED.filter((c) => !header.includes(c));
-  if (records.length === 0 || missingColumns.length) {
-    return {
-      rows: [],
-      rejected: [
-        {
-          row: 1,
-          column: missingColumns.join(', '),
-          value: '',
-          reason: records.length ? 'Missing required column(s)' : 'The file has no rows',
-        },
-      ],
-      rowsRead: records.length,
-    };
-  }
-  const present = KS4_MEASURES.filter((m) => header.includes(m));
-  const rows: Ks4Row[] = [];
-  const rejected: Rejected[] = [];
-  records.forEach((r, i) => {
-    const row = i + 2; // the header is line 1
-    const level = LEVELS[r.RECTYPE ?? ''];
-    if (!level) {
-      rejected.push({
-        row,
-        column: 'RECTYPE',
-        value: r.RECTYPE ?? '',
-        reason: 'Unknown record type (expected 1, 2, 4, 5 or 7)',
-      });
-      return;
-    }
-    const isSchool = level === 'school' || level === 'special_school';
-    const urn = (r.URN ?? '').trim();
-    if (isSchool && !/^\d{6}$/.test(urn)) {
-      rejected.push({ row, column: 'URN', value: urn, reason: 'A school row needs a six-digit URN' });
-      return;
-    }
-    const measures: Record<string, number | null> = {};
-    const missing: Record<string, string> = {};
-    let bad = false;
-    for (const m of present) {
-      const raw = (r[m] ?? '').trim();
-      if (NO_DATA_CODES.has(raw.toUpperCase())) {
-        measures[m] = null;
-        missing[m] = raw || 'blank';
-        continue;
-      }
-      const n = toNumber(raw);
-      if (n === null || (m === 'P8_BANDING' && ![1, 2, 3, 4, 5].includes(n))) {
-        rejected.push({
-          row,
-          column: m,
-          value: raw,
-          reason:
-            m === 'P8_BANDING'
-              ? 'Banding must be 1 to 5 or a no-data code'
-              : 'Not a number or a known no-data code',
-        });
-        bad = true;
-        continue;
-      }
-      measures[m] = n;
-    }
-    if (bad) return;
-    rows.push({
-      row,
-      recordLevel: level,
-      laCode: r.LEA?.trim() || null,
-      urn: isSchool ? urn : null,
-      schoolName: isSchool ? (r.SCHNAME?.trim() ?? null) : null,
-      measures,
-      missing,
-    });
-  });
-  return { rows, rejected, rowsRead: records.length };
-}
+export const parseKs4 = (text: string) => parsePerformanceTable(text, KS4);

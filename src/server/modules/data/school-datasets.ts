@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { schoolDatasets } from '../../../shared/contracts/data';
+import { parseKs2 } from './ks2-file';
 import { type Ks4Row, NO_DATA_CODES, type Rejected } from './ks4-file';
 
 /**
@@ -10,7 +11,7 @@ import { type Ks4Row, NO_DATA_CODES, type Rejected } from './ks4-file';
  */
 export type SchoolDataset = (typeof schoolDatasets)[number];
 
-const SPECS: Record<SchoolDataset, { required: string[]; measures: string[] }> = {
+const SPECS: Record<Exclude<SchoolDataset, 'ks2'>, { required: string[]; measures: string[] }> = {
   census: {
     required: ['URN', 'LA', 'NOR'],
     measures: [
@@ -51,6 +52,8 @@ export function parseSchoolDataset(
   dataset: SchoolDataset,
   text: string,
 ): { rows: Ks4Row[]; rejected: Rejected[]; rowsRead: number } {
+  // The KS2 tables share the KS4 file's layout (RECTYPE rows), not the census and absence layout.
+  if (dataset === 'ks2') return parseKs2(text);
   let records: Record<string, string>[];
   try {
     records = parse(text, {

@@ -6,7 +6,7 @@ import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
 export type ImportOutcome = z.infer<typeof importResult>;
 export type ImportKind = 'results' | 'pupils' | 'ctf' | 'ks4_performance';
 /** The DfE's school-level downloads: the KS4 tables, or one of the school datasets beside them. */
-export type DfeDataset = 'ks4' | 'census' | 'absence' | 'ofsted';
+export type DfeDataset = 'ks4' | 'ks2' | 'census' | 'absence' | 'ofsted';
 
 export const importsQuery = queryOptions({
   queryKey: ['imports'],

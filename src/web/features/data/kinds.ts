@@ -34,6 +34,7 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
 
 export const DFE_DATASETS: { value: DfeDataset; label: string }[] = [
   { value: 'ks4', label: 'KS4 performance tables' },
+  { value: 'ks2', label: 'KS2 performance tables' },
   { value: 'census', label: 'School census (pupil numbers, SEN, EAL, FSM)' },
   { value: 'absence', label: 'Absence (overall and persistent)' },
   { value: 'ofsted', label: 'Ofsted ratings' },
