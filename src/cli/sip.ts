@@ -175,7 +175,7 @@ export function buildCli(): Command {
   program
     .command('import')
     .description(
-      'import a data file; kinds: ks4-performance, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school)',
+      'import a data file; kinds: ks4-performance, ks2, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school)',
     )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
