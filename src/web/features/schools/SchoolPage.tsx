@@ -11,6 +11,7 @@ import { usePermissions } from '../auth/permissions';
 import { DepartmentsSection } from './DepartmentsSection';
 import { EditSchoolModal } from './EditSchoolModal';
 import { HistoryDrawer } from './HistoryDrawer';
+import { PublishedOutcomesSection } from './PublishedOutcomesSection';
 import { SchoolDetails } from './SchoolDetails';
 import { SchoolEvaluationSection } from './SchoolEvaluationSection';
 import { schoolQuery } from './schools.api';
@@ -73,7 +74,10 @@ export function SchoolPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <DepartmentsSection school={s} />
+            <Stack gap="lg">
+              <PublishedOutcomesSection school={s} />
+              <DepartmentsSection school={s} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { auditList } from '../../../shared/contracts/audit';
+import { publishedOutcomeList } from '../../../shared/contracts/data';
 import {
   type CreateSchoolBody,
   type Department,
@@ -21,6 +22,14 @@ export const schoolQuery = (schoolId: string) =>
   queryOptions({
     queryKey: ['schools', schoolId],
     queryFn: ({ signal }) => api(`/schools/${schoolId}`, { schema: schoolDetail, signal }),
+  });
+
+export const publishedOutcomesQuery = (schoolId: string) =>
+  queryOptions({
+    queryKey: ['schools', schoolId, 'published-outcomes'],
+    queryFn: async ({ signal }) =>
+      (await api(`/schools/${schoolId}/published-outcomes`, { schema: publishedOutcomeList, signal }))
+        .outcomes,
   });
 
 export const departmentsQuery = (schoolId: string) =>
