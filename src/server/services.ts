@@ -19,6 +19,8 @@ import { createPlanSupportService } from './modules/planning/plan-support.servic
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
 import { createReportsService } from './modules/reports/reports.service';
+import { createSurveyViews } from './modules/surveys/survey-views.service';
+import { createSurveysService } from './modules/surveys/surveys.service';
 import type { Config } from './platform/config';
 import type { Db } from './platform/db/database';
 import type { Mailer } from './platform/mail/mailer';
@@ -34,6 +36,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const evaluationViews = createEvaluationViews(db);
   const planning = createPlanningService(db, clock);
   const analysis = createAnalysisService(db, config.suppressionThreshold);
+  const surveys = createSurveysService(db);
   return {
     auth,
     org: createOrgService(db),
@@ -63,6 +66,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
       { suppressionThreshold: config.suppressionThreshold, clock },
     ),
     library: createLibraryService(db, { planning }),
+    surveys,
+    surveyViews: createSurveyViews(db, surveys, config.suppressionThreshold),
   };
 }
 
