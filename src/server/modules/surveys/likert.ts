@@ -53,3 +53,14 @@ export function detectScale(answers: readonly string[]): string[] | null {
   }
   return null;
 }
+
+/** The known scale most of the answers are on, for a column the importer says is Likert. */
+export function closestScale(answers: readonly string[]): string[] {
+  let best: readonly string[] = KNOWN_SCALES[0] ?? [];
+  let hits = -1;
+  for (const scale of KNOWN_SCALES) {
+    const n = answers.filter((a) => scoreOn(scale, a) !== null).length;
+    if (n > hits) [best, hits] = [scale, n];
+  }
+  return [...best];
+}

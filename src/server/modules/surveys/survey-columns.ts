@@ -1,5 +1,5 @@
 import type { Characteristic, ColumnUse, SurveyAudience } from '../../../shared/contracts/surveys';
-import { detectScale, normaliseAnswer } from './likert';
+import { closestScale, detectScale, normaliseAnswer } from './likert';
 
 export type Source = 'ms_forms' | 'google_forms';
 export type ExistingQuestion = { id: string; text: string; kind: 'likert' | 'text'; scaleLabels: string[] };
@@ -93,13 +93,12 @@ export function planColumns(
     const scale = detectScale(values);
     if (chosen === 'text' || (!chosen && !scale))
       return { ...base, use: 'text', note: chosen ? 'Free text, as you chose' : 'Free text' };
+    const labels = scale ?? closestScale(values);
     return {
       ...base,
       use: 'likert',
-      note: scale
-        ? `Scale: ${scale[0]} (1) to ${scale[scale.length - 1]} (${scale.length})`
-        : 'No known scale',
-      scaleLabels: scale ?? [],
+      note: `Scale: ${labels[0]} (1) to ${labels[labels.length - 1]} (${labels.length})`,
+      scaleLabels: labels,
     };
   });
 }
