@@ -21,7 +21,9 @@ export function NewSurveyDialog({ opened, onClose, trustWide }: Props) {
   const schools = useQuery(schoolsQuery).data ?? [];
   const [title, setTitle] = useState('');
   const [audience, setAudience] = useState<SurveyAudience>('pupil');
-  const [schoolId, setSchoolId] = useState<string | null>(trustWide ? 'trust' : (schools[0]?.id ?? null));
+  const [picked, setSchoolId] = useState<string | null>(null);
+  // The schools may still be loading when the dialog opens: default to the first once they arrive.
+  const schoolId = picked ?? (trustWide ? 'trust' : (schools[0]?.id ?? null));
   const [year, setYear] = useState(academicYearOf(new Date()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

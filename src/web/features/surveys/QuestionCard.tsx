@@ -1,4 +1,4 @@
-import { Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { QuestionResult, ResultGroup } from '../../../shared/contracts/surveys';
 import { ScaleKey, StackedBar } from './StackedBar';
 import { meanText, percent } from './survey-bars';
@@ -108,13 +108,21 @@ function TextAnswers({ q, threshold }: { q: QuestionResult; threshold: number })
           <Text size="sm" fw={600}>
             {s.schoolName}
           </Text>
-          <List size="sm" spacing={2} style={{ maxHeight: 260, overflowY: 'auto' }}>
-            {s.answers.map((a, i) => (
-              // Answers repeat (several people write "Nothing"), so their position keeps keys unique.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is static for this render
-              <List.Item key={i}>{a}</List.Item>
-            ))}
-          </List>
+          {/* A long list scrolls; focusable so keyboard users can scroll it too. */}
+          <Box
+            tabIndex={0}
+            role="region"
+            aria-label={`Written answers from ${s.schoolName}`}
+            style={{ maxHeight: 260, overflowY: 'auto' }}
+          >
+            <List size="sm" spacing={2}>
+              {s.answers.map((a, i) => (
+                // Answers repeat (several people write "Nothing"), so their position keeps keys unique.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is static for this render
+                <List.Item key={i}>{a}</List.Item>
+              ))}
+            </List>
+          </Box>
         </Stack>
       ))}
       {q.textNote && (
