@@ -156,3 +156,12 @@ export const surveyResults = z.object({
   questions: z.array(questionResult),
 });
 export type SurveyResults = z.infer<typeof surveyResults>;
+
+/** Links a question to what it is evidence for; the survey's version guards against a stale edit. */
+export const linkQuestionBody = z.strictObject({
+  surveyVersion: z.number().int(),
+  statementId: uuid.nullable(),
+  componentId: uuid.nullable(),
+});
+export type LinkQuestionBody = z.infer<typeof linkQuestionBody>;
+export const linkQuestionResult = z.object({ question: surveyQuestion, surveyVersion: z.number().int() });

@@ -14,8 +14,10 @@ export async function surveyScope(
   db: Db,
   actor: Actor,
   surveySchoolId: string | null,
+  /** The trust's schools, when the caller already has them (a list of surveys reads them once). */
+  preloaded?: readonly { id: string; name: string }[],
 ): Promise<{ schools: ScopeSchool[] }> {
-  const all = await orgRepository.listSchools(db, actor.trustId);
+  const all = preloaded ?? (await orgRepository.listSchools(db, actor.trustId));
   const schools = all
     .filter((s) => surveySchoolId === null || s.id === surveySchoolId)
     .filter((s) => can(actor, 'survey.read', { trustId: actor.trustId, schoolId: s.id }))

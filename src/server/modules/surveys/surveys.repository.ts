@@ -298,4 +298,61 @@ export const surveysRepository = {
       ])
       .execute();
   },
+
+  findQuestion(db: Db, trustId: string, id: string) {
+    return db
+      .selectFrom('survey_questions')
+      .where('trust_id', '=', trustId)
+      .where('id', '=', id)
+      .select(['id', 'survey_id'])
+      .executeTakeFirst();
+  },
+
+  /** True when the statement and component (where given) belong to the trust. */
+  async linksExist(db: Db, trustId: string, statementId: string | null, componentId: string | null) {
+    const statement = statementId
+      ? await db
+          .selectFrom('tool_statements')
+          .where('trust_id', '=', trustId)
+          .where('id', '=', statementId)
+          .select('id')
+          .executeTakeFirst()
+      : true;
+    const component = componentId
+      ? await db
+          .selectFrom('framework_components')
+          .where('trust_id', '=', trustId)
+          .where('id', '=', componentId)
+          .select('id')
+          .executeTakeFirst()
+      : true;
+    return Boolean(statement && component);
+  },
+
+  /** Moves the survey on one version if it is still at `version`; false when someone got there first. */
+  async bumpVersion(db: Db, trustId: string, surveyId: string, version: number): Promise<boolean> {
+    const r = await db
+      .updateTable('surveys')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('trust_id', '=', trustId)
+      .where('id', '=', surveyId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async setQuestionLinks(
+    db: Db,
+    trustId: string,
+    id: string,
+    statementId: string | null,
+    componentId: string | null,
+  ) {
+    await db
+      .updateTable('survey_questions')
+      .set({ statement_id: statementId, component_id: componentId })
+      .where('trust_id', '=', trustId)
+      .where('id', '=', id)
+      .execute();
+  },
 };

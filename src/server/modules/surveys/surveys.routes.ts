@@ -5,6 +5,8 @@ import { idParams } from '../../../shared/contracts/common';
 import {
   createSurveyBody,
   importSurveyBody,
+  linkQuestionBody,
+  linkQuestionResult,
   surveyDetail,
   surveyImportResult,
   surveyList,
@@ -52,6 +54,20 @@ export function registerSurveyRoutes(app: FastifyInstance, { surveys, surveyView
     },
     async (req, reply) =>
       reply.status(201).send(await surveys.importResponses(actorOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/survey-questions/:id',
+    {
+      schema: {
+        tags,
+        description:
+          'Links a question to an evaluation statement or framework component it gives evidence on.',
+        params: idParams,
+        body: linkQuestionBody,
+        response: { 200: linkQuestionResult },
+      },
+    },
+    async (req) => surveys.linkQuestion(actorOf(req), req.params.id, req.body),
   );
   r.delete(
     '/survey-imports/:id',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type {
   CreateSurveyBody,
   ImportSurveyBody,
+  LinkQuestionBody,
   SurveyDetail,
   SurveyImport,
   SurveyImportResult,
@@ -12,7 +13,7 @@ import { characteristics } from '../../../shared/contracts/surveys';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { badRequest, conflict, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
 import { parseSurveyRows } from './survey-file';
@@ -91,9 +92,10 @@ export function createSurveysService(db: Db) {
         actor.trustId,
         all.map((s) => s.id),
       );
+      const schools = await orgRepository.listSchools(db, actor.trustId);
       const out: SurveySummary[] = [];
       for (const s of all) {
-        const scope = await surveyScope(db, actor, s.school_id);
+        const scope = await surveyScope(db, actor, s.school_id, schools);
         if (scope.schools.length === 0) continue;
         const seen = new Set(scope.schools.map((x) => x.id));
         const n = counts
@@ -297,6 +299,30 @@ export function createSurveysService(db: Db) {
           })),
         rejected: parsed.rejected.slice(0, 200),
       };
+    },
+
+    /** Links a question to an evaluation statement or framework component (or clears the links). */
+    async linkQuestion(actor: Actor, questionId: string, body: LinkQuestionBody) {
+      const question = await repo.findQuestion(db, actor.trustId, questionId);
+      if (!question) throw notFound('Question');
+      const survey = (await repo.findSurvey(db, actor.trustId, question.survey_id))!;
+      if (!canManage(actor, survey)) throw forbidden();
+      if (!(await repo.linksExist(db, actor.trustId, body.statementId, body.componentId)))
+        throw notFound('Statement or component');
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.bumpVersion(tx, actor.trustId, survey.id, body.surveyVersion))) throw staleVersion();
+        await repo.setQuestionLinks(tx, actor.trustId, questionId, body.statementId, body.componentId);
+        await auditService.record(tx, actor, {
+          action: 'update',
+          entityType: 'survey_question',
+          entityId: questionId,
+          schoolId: survey.school_id,
+          changes: { statementId: body.statementId, componentId: body.componentId },
+        });
+      });
+      const questions = await repo.listQuestions(db, actor.trustId, survey.id);
+      const updated = questions.find((q) => q.id === questionId)!;
+      return { question: presentQuestion(updated), surveyVersion: body.surveyVersion + 1 };
     },
 
     /** Removes exactly the responses one import wrote. */

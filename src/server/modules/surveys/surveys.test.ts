@@ -255,4 +255,42 @@ describe('survey imports', () => {
     });
     expect(created.statusCode).toBe(403);
   });
+
+  it('links a question to a framework component, refusing a stale version and another trust’s component', async () => {
+    const survey = await createSurvey(admin, { title: 'Links', audience: 'parent' });
+    await importFile(admin, survey, t.schoolA, parentCsv);
+    const detail = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/surveys/${survey}`, headers: admin.headers })
+    ).json();
+    const component = async (trustId: string) =>
+      (
+        await h.db
+          .insertInto('framework_components')
+          .values({
+            trust_id: trustId,
+            framework: 'eif',
+            framework_name: 'EIF',
+            code: `c${Math.random()}`,
+            strand: null,
+            label: 'Behaviour',
+            position: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const mine = await component(t.trustId);
+    const theirs = await component((await buildTrust(h)).trustId);
+    const link = (componentId: string, surveyVersion: number) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/survey-questions/${detail.questions[0].id}`,
+        headers: admin.headers,
+        payload: { surveyVersion, statementId: null, componentId },
+      });
+    const ok = await link(mine, detail.survey.version);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().question.componentId).toBe(mine);
+    expect((await link(mine, detail.survey.version)).statusCode).toBe(409);
+    expect((await link(theirs, ok.json().surveyVersion)).statusCode).toBe(404);
+  });
 });

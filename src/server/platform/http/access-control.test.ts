@@ -276,6 +276,19 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'PATCH /api/v1/survey-questions/:id',
+    allowed: surveyManagersOfA,
+    build: async (t) => {
+      const { survey } = await freshSurvey(t);
+      const detail = await h.services.surveys.detail(systemActor(t.trustId), survey.id);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/survey-questions/${detail.questions[0]!.id}`,
+        payload: { surveyVersion: detail.survey.version, statementId: null, componentId: null },
+      };
+    },
+  },
+  {
     route: 'DELETE /api/v1/survey-imports/:id',
     allowed: surveyManagersOfA,
     build: async (t) => ({
