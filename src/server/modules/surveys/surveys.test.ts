@@ -293,4 +293,50 @@ describe('survey imports', () => {
     expect((await link(mine, detail.survey.version)).statusCode).toBe(409);
     expect((await link(theirs, ok.json().surveyVersion)).statusCode).toBe(404);
   });
+
+  it('shows a trust-wide survey by school, hiding a school of 5 with the next-smallest, and a head only their school', async () => {
+    const tr = await buildTrust(h);
+    const a = await signIn(h, tr.people.admin.email);
+    const schoolC = (
+      await h.db
+        .insertInto('schools')
+        .values({
+          trust_id: tr.trustId,
+          urn: String(900000 + Math.floor(Math.random() * 99999)),
+          name: 'Cedar School',
+          phase: 'primary',
+          local_authority: 'Leeds',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const survey = await createSurvey(a, { title: 'Parents everywhere', audience: 'parent' });
+    const lines = parentCsv.toString('utf8').trim().split(/\r?\n/);
+    const take = (n: number) => Buffer.from([lines[0], ...lines.slice(1, n + 1)].join('\n'));
+    await importFile(a, survey, tr.schoolA, take(12));
+    await importFile(a, survey, tr.schoolB, take(8));
+    await importFile(a, survey, schoolC, take(5));
+    const bySchool = (await results(a, survey, 'school')).json().questions[0];
+    expect(bySchool.overall.n).toBe(25);
+    const shown = Object.fromEntries(
+      bySchool.groups.map((g: { label: string; n: number | null }) => [g.label.split(' ')[0], g.n]),
+    );
+    expect(shown).toEqual({ Alpha: 12, Beta: null, Cedar: null });
+
+    const head = await signIn(h, tr.people.headA.email);
+    const mine = (await results(head, survey, 'school')).json();
+    expect(mine.respondents).toBe(12);
+    expect(mine.questions[0].groups.map((g: { label: string }) => g.label)).toEqual([
+      expect.stringMatching(/^Alpha/),
+    ]);
+  });
+
+  it('counts a submission repeated inside one file once', async () => {
+    const survey = await createSurvey(admin, { title: 'Twice', audience: 'parent' });
+    const lines = parentCsv.toString('utf8').trim().split(/\r?\n/);
+    const doubled = Buffer.from([...lines, lines[1], lines[2]].join('\n'));
+    const res = (await importFile(admin, survey, t.schoolA, doubled)).json();
+    expect(res.import).toMatchObject({ rowsRead: 14, rowsAccepted: 12, rowsSkipped: 2 });
+    expect(await responseCount(survey)).toBe(12);
+  });
 });
