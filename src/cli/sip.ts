@@ -25,6 +25,7 @@ import { password as passwordSchema } from '../shared/contracts/auth';
 import { schoolDatasets } from '../shared/contracts/data';
 import { email as emailSchema } from '../shared/contracts/people';
 import { roleSchema } from '../shared/contracts/roles';
+import { registerSurveyCommands } from './surveys-cli';
 
 /** Opens the database, migrates it, runs the command with the services, and always closes. */
 async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>): Promise<T> {
@@ -395,6 +396,8 @@ export function buildCli(): Command {
         process.stdout.write(`Sent ${r.sent} digest(s); ${r.skipped} person(s) had nothing due.\n`);
       }),
     );
+
+  registerSurveyCommands(program, { withServices, pickTrust });
 
   const users = program.command('users').description('people and their accounts');
   users
