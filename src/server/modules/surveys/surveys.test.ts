@@ -323,6 +323,14 @@ describe('survey imports', () => {
     );
     expect(shown).toEqual({ Alpha: 12, Beta: null, Cedar: null });
 
+    // Written answers are listed only for schools where at least the threshold responded.
+    const comments = (await results(a, survey)).json().questions[2];
+    expect(comments.textAnswers.map((x: { schoolName: string }) => x.schoolName.split(' ')[0])).toEqual([
+      'Alpha',
+      'Beta',
+    ]);
+    expect(comments.textNote).toMatch(/fewer than 6 people responded/);
+
     const head = await signIn(h, tr.people.headA.email);
     const mine = (await results(head, survey, 'school')).json();
     expect(mine.respondents).toBe(12);
