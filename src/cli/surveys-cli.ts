@@ -88,7 +88,7 @@ export function registerSurveyCommands(program: Command, { withServices, pickTru
           const bytes = await readFile(file).catch(() => {
             throw new ConfigError(`Cannot read ${file}.`);
           });
-          const out = await s.surveys.importResponses(systemActor(trustId), surveyId, {
+          const out = await s.surveyImports.importResponses(systemActor(trustId), surveyId, {
             schoolId: await schoolByUrn(s, trustId, opts.school),
             filename: basename(file),
             contentBase64: bytes.toString('base64'),

@@ -19,6 +19,7 @@ import { createPlanSupportService } from './modules/planning/plan-support.servic
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
 import { createReportsService } from './modules/reports/reports.service';
+import { createSurveyImportService } from './modules/surveys/survey-import.service';
 import { createSurveyViews } from './modules/surveys/survey-views.service';
 import { createSurveysService } from './modules/surveys/surveys.service';
 import type { Config } from './platform/config';
@@ -67,6 +68,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     ),
     library: createLibraryService(db, { planning }),
     surveys,
+    surveyImports: createSurveyImportService(db),
     surveyViews: createSurveyViews(db, surveys, config.suppressionThreshold),
   };
 }

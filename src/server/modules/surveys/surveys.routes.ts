@@ -17,7 +17,10 @@ import {
 import { actorOf } from '../../platform/http/request-auth';
 import type { Services } from '../../services';
 
-export function registerSurveyRoutes(app: FastifyInstance, { surveys, surveyViews }: Services): void {
+export function registerSurveyRoutes(
+  app: FastifyInstance,
+  { surveys, surveyImports, surveyViews }: Services,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Surveys'];
   r.get('/surveys', { schema: { tags, response: { 200: surveyList } } }, async (req) => ({
@@ -53,7 +56,7 @@ export function registerSurveyRoutes(app: FastifyInstance, { surveys, surveyView
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await surveys.importResponses(actorOf(req), req.params.id, req.body)),
+      reply.status(201).send(await surveyImports.importResponses(actorOf(req), req.params.id, req.body)),
   );
   r.patch(
     '/survey-questions/:id',
@@ -74,6 +77,6 @@ export function registerSurveyRoutes(app: FastifyInstance, { surveys, surveyView
     {
       schema: { tags, params: idParams, response: { 200: z.object({ deletedResponses: z.number().int() }) } },
     },
-    async (req) => ({ deletedResponses: await surveys.deleteImport(actorOf(req), req.params.id) }),
+    async (req) => ({ deletedResponses: await surveyImports.deleteImport(actorOf(req), req.params.id) }),
   );
 }

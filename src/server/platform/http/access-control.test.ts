@@ -226,7 +226,7 @@ const freshSurvey = async (t: TrustFixture) => {
     opensOn: null,
     closesOn: null,
   });
-  const imported = await h.services.surveys.importResponses(sys, survey.id, {
+  const imported = await h.services.surveyImports.importResponses(sys, survey.id, {
     schoolId: t.schoolA,
     filename: 's.csv',
     contentBase64: surveyFile,
