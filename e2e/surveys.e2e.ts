@@ -47,5 +47,12 @@ describe('surveys: pupil voice from a Microsoft Forms export', () => {
     if (violations.length) console.error(JSON.stringify(violations, null, 1));
     expect(violations).toEqual([]);
     await screenshot(page, 'surveys-results');
+
+    await page.getByRole('link', { name: '← All surveys' }).click();
+    const list = page.getByRole('table', { name: 'Surveys' });
+    await expect
+      .poll(() => list.getByRole('row', { name: /Pupil voice spring 2025/ }).textContent())
+      .toMatch(/40$/);
+    await screenshot(page, 'surveys-list');
   });
 });
