@@ -34,7 +34,8 @@ export const surveyQuestion = z.object({
   kind: z.enum(['likert', 'text']),
   scaleLabels: z.array(z.string()),
   statementId: uuid.nullable(),
-  componentId: uuid.nullable(),
+  /** The framework component's code (as /framework-components lists them). */
+  componentCode: z.string().nullable(),
 });
 export type SurveyQuestion = z.infer<typeof surveyQuestion>;
 
@@ -161,7 +162,7 @@ export type SurveyResults = z.infer<typeof surveyResults>;
 export const linkQuestionBody = z.strictObject({
   surveyVersion: z.number().int(),
   statementId: uuid.nullable(),
-  componentId: uuid.nullable(),
+  componentCode: z.string().trim().min(1).max(100).nullable(),
 });
 export type LinkQuestionBody = z.infer<typeof linkQuestionBody>;
 export const linkQuestionResult = z.object({ question: surveyQuestion, surveyVersion: z.number().int() });

@@ -88,11 +88,21 @@ export const surveysRepository = {
 
   listQuestions(db: Db, trustId: string, surveyId: string) {
     return db
-      .selectFrom('survey_questions')
-      .where('trust_id', '=', trustId)
-      .where('survey_id', '=', surveyId)
-      .select(['id', 'position', 'text', 'kind', 'scale_labels', 'statement_id', 'component_id'])
-      .orderBy('position')
+      .selectFrom('survey_questions as q')
+      .leftJoin('framework_components as c', 'c.id', 'q.component_id')
+      .where('q.trust_id', '=', trustId)
+      .where('q.survey_id', '=', surveyId)
+      .select([
+        'q.id',
+        'q.position',
+        'q.text',
+        'q.kind',
+        'q.scale_labels',
+        'q.statement_id',
+        'q.component_id',
+        'c.code as component_code',
+      ])
+      .orderBy('q.position')
       .execute();
   },
 
@@ -308,25 +318,27 @@ export const surveysRepository = {
       .executeTakeFirst();
   },
 
-  /** True when the statement and component (where given) belong to the trust. */
-  async linksExist(db: Db, trustId: string, statementId: string | null, componentId: string | null) {
-    const statement = statementId
-      ? await db
-          .selectFrom('tool_statements')
-          .where('trust_id', '=', trustId)
-          .where('id', '=', statementId)
-          .select('id')
-          .executeTakeFirst()
-      : true;
-    const component = componentId
-      ? await db
-          .selectFrom('framework_components')
-          .where('trust_id', '=', trustId)
-          .where('id', '=', componentId)
-          .select('id')
-          .executeTakeFirst()
-      : true;
-    return Boolean(statement && component);
+  /** Whether the statement belongs to the trust (true when none is given). */
+  async statementExists(db: Db, trustId: string, statementId: string | null): Promise<boolean> {
+    if (!statementId) return true;
+    const row = await db
+      .selectFrom('tool_statements')
+      .where('trust_id', '=', trustId)
+      .where('id', '=', statementId)
+      .select('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** The trust's framework component with this code. */
+  async componentIdOf(db: Db, trustId: string, code: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('framework_components')
+      .where('trust_id', '=', trustId)
+      .where('code', '=', code)
+      .select('id')
+      .executeTakeFirst();
+    return row?.id;
   },
 
   /** Moves the survey on one version if it is still at `version`; false when someone got there first. */

@@ -42,7 +42,7 @@ export const presentQuestion = (
   kind: q.kind as SurveyQuestion['kind'],
   scaleLabels: q.scale_labels,
   statementId: q.statement_id,
-  componentId: q.component_id,
+  componentCode: q.component_code,
 });
 
 export function createSurveysService(db: Db) {
@@ -141,17 +141,20 @@ export function createSurveysService(db: Db) {
       if (!question) throw notFound('Question');
       const survey = (await repo.findSurvey(db, actor.trustId, question.survey_id))!;
       if (!canManage(actor, survey)) throw forbidden();
-      if (!(await repo.linksExist(db, actor.trustId, body.statementId, body.componentId)))
-        throw notFound('Statement or component');
+      if (!(await repo.statementExists(db, actor.trustId, body.statementId))) throw notFound('Statement');
+      const componentId = body.componentCode
+        ? await repo.componentIdOf(db, actor.trustId, body.componentCode)
+        : null;
+      if (componentId === undefined) throw notFound('Framework component');
       await db.transaction().execute(async (tx) => {
         if (!(await repo.bumpVersion(tx, actor.trustId, survey.id, body.surveyVersion))) throw staleVersion();
-        await repo.setQuestionLinks(tx, actor.trustId, questionId, body.statementId, body.componentId);
+        await repo.setQuestionLinks(tx, actor.trustId, questionId, body.statementId, componentId);
         await auditService.record(tx, actor, {
           action: 'update',
           entityType: 'survey_question',
           entityId: questionId,
           schoolId: survey.school_id,
-          changes: { statementId: body.statementId, componentId: body.componentId },
+          changes: { statementId: body.statementId, componentCode: body.componentCode },
         });
       });
       const questions = await repo.listQuestions(db, actor.trustId, survey.id);

@@ -262,7 +262,8 @@ describe('survey imports', () => {
     const detail = (
       await h.app.inject({ method: 'GET', url: `/api/v1/surveys/${survey}`, headers: admin.headers })
     ).json();
-    const component = async (trustId: string) =>
+    const code = `BEH-${Math.random().toString(36).slice(2, 8)}`;
+    const component = async (trustId: string, c: string) =>
       (
         await h.db
           .insertInto('framework_components')
@@ -270,7 +271,7 @@ describe('survey imports', () => {
             trust_id: trustId,
             framework: 'eif',
             framework_name: 'EIF',
-            code: `c${Math.random()}`,
+            code: c,
             strand: null,
             label: 'Behaviour',
             position: 1,
@@ -278,20 +279,27 @@ describe('survey imports', () => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    const mine = await component(t.trustId);
-    const theirs = await component((await buildTrust(h)).trustId);
-    const link = (componentId: string, surveyVersion: number) =>
+    const mine = await component(t.trustId, code);
+    const otherCode = `${code}-X`;
+    await component((await buildTrust(h)).trustId, otherCode);
+    const link = (componentCode: string, surveyVersion: number) =>
       h.app.inject({
         method: 'PATCH',
         url: `/api/v1/survey-questions/${detail.questions[0].id}`,
         headers: admin.headers,
-        payload: { surveyVersion, statementId: null, componentId },
+        payload: { surveyVersion, statementId: null, componentCode },
       });
-    const ok = await link(mine, detail.survey.version);
+    const ok = await link(code, detail.survey.version);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().question.componentId).toBe(mine);
-    expect((await link(mine, detail.survey.version)).statusCode).toBe(409);
-    expect((await link(theirs, ok.json().surveyVersion)).statusCode).toBe(404);
+    expect(ok.json().question.componentCode).toBe(code);
+    const stored = await h.db
+      .selectFrom('survey_questions')
+      .where('id', '=', detail.questions[0].id)
+      .select('component_id')
+      .executeTakeFirstOrThrow();
+    expect(stored.component_id).toBe(mine);
+    expect((await link(code, detail.survey.version)).statusCode).toBe(409);
+    expect((await link(otherCode, ok.json().surveyVersion)).statusCode).toBe(404);
   });
 
   it('shows a trust-wide survey by school, hiding a school of 5 with the next-smallest, and a head only their school', async () => {

@@ -284,7 +284,7 @@ const cases: Case[] = [
       return {
         method: 'PATCH',
         url: `/api/v1/survey-questions/${detail.questions[0]!.id}`,
-        payload: { surveyVersion: detail.survey.version, statementId: null, componentId: null },
+        payload: { surveyVersion: detail.survey.version, statementId: null, componentCode: null },
       };
     },
   },
