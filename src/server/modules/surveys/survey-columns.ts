@@ -20,7 +20,7 @@ const key = (h: string) => normaliseAnswer(h.replace(/^\uFEFF/, ''));
 const IDENTIFYING = new Set(['id', 'email', 'e-mail', 'name', 'email address', 'username']);
 const FORM_METADATA = new Set(['start time', 'last modified time', 'total points', 'quiz feedback', 'score']);
 const LOOKS_IDENTIFYING =
-  /\b(upn|unique pupil number|e-?mail|full name|your name|first name|forename|surname|last name|family name|(pupil|student|child'?s?) name|phone|address|date of birth)\b/;
+  /\b(upn|unique pupil number|e-?mail|full name|your name|first name|forename|surname|last name|family name|(pupil|student|child'?s?) name|phone number|mobile number|home address|postcode|date of birth)\b/;
 
 /** Which form made the export, from the columns it always starts with. */
 export function detectSource(header: readonly string[]): Source | null {

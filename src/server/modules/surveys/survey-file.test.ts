@@ -37,6 +37,23 @@ describe('survey export parsing', () => {
     expect(JSON.stringify(parsed.responses)).not.toMatch(/Ann Bee|a@b\.uk/);
   });
 
+  it('drops headings that ask who someone is, but keeps questions that merely use such words', () => {
+    const parsed = parseSurveyRows(
+      [
+        ['Timestamp', 'Your name', 'Pupil UPN', 'Home address', 'Does the school address bullying well?'],
+        ['14/03/2025 10:00', 'Ann', 'A123', '1 High St', 'Agree'],
+      ],
+      opts,
+    );
+    expect(parsed.columns.map((c) => c.use)).toEqual([
+      'submitted',
+      'dropped',
+      'dropped',
+      'dropped',
+      'likert',
+    ]);
+  });
+
   it('recognises Google Forms by its Timestamp column and drops the email address', () => {
     const parsed = parseSurveyRows(
       [
