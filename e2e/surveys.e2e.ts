@@ -48,6 +48,16 @@ describe('surveys: pupil voice from a Microsoft Forms export', () => {
     expect(violations).toEqual([]);
     await screenshot(page, 'surveys-results');
 
+    // Link the first question to a part of the school improvement model; it is still linked after a reload.
+    const evidence = page.getByRole('combobox', { name: 'Evidence for: I feel safe at school' });
+    await evidence.click();
+    const first = page.getByRole('option').first();
+    const chosen = (await first.textContent()) ?? '';
+    await first.click();
+    await page.waitForResponse((r) => r.url().includes('/api/v1/surveys/') && r.request().method() === 'GET');
+    await page.reload();
+    await expect.poll(() => evidence.inputValue()).toBe(chosen);
+
     await page.getByRole('link', { name: '← All surveys' }).click();
     const list = page.getByRole('table', { name: 'Surveys' });
     await expect

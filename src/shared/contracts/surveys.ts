@@ -52,6 +52,8 @@ export const surveySummary = z.object({
   /** Responses in the schools the reader may see. */
   responses: z.number().int(),
   canImport: z.boolean(),
+  /** May change the survey itself (its questions' links). */
+  canEdit: z.boolean(),
 });
 export type SurveySummary = z.infer<typeof surveySummary>;
 export const surveyList = z.object({ surveys: z.array(surveySummary) });

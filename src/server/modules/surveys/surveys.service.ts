@@ -60,6 +60,7 @@ export function createSurveysService(db: Db) {
     closesOn: s.closes_on,
     version: s.version,
     responses,
+    canEdit: canManage(actor, s),
     // A trust-wide survey takes imports from anyone who manages surveys at one of its schools.
     canImport: s.school_id
       ? canManage(actor, s)

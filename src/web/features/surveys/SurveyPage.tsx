@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
 import { QuestionCard } from './QuestionCard';
+import { QuestionLinks } from './QuestionLinks';
 import { SurveyImportDialog } from './SurveyImportDialog';
 import { deleteSurveyImport, surveyQuery, surveyResultsQuery } from './surveys.api';
 
@@ -166,6 +167,7 @@ export function SurveyPage() {
           </Group>
           <Results detail={data} breakdown={breakdown} />
           <Imports detail={data} />
+          {data.survey.canEdit && <QuestionLinks detail={data} />}
           {importing && (
             <SurveyImportDialog survey={data.survey} opened onClose={() => setImporting(false)} />
           )}
