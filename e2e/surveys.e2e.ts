@@ -57,6 +57,8 @@ describe('surveys: pupil voice from a Microsoft Forms export', () => {
     await page.waitForResponse((r) => r.url().includes('/api/v1/surveys/') && r.request().method() === 'GET');
     await page.reload();
     await expect.poll(() => evidence.inputValue()).toBe(chosen);
+    await evidence.scrollIntoViewIfNeeded();
+    await screenshot(page, 'surveys-links');
 
     await page.getByRole('link', { name: '← All surveys' }).click();
     const list = page.getByRole('table', { name: 'Surveys' });
