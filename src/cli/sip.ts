@@ -27,6 +27,7 @@ import { password as passwordSchema } from '../shared/contracts/auth';
 import { schoolDatasets } from '../shared/contracts/data';
 import { email as emailSchema } from '../shared/contracts/people';
 import { roleSchema } from '../shared/contracts/roles';
+import { registerSurveyCommands } from './surveys-cli';
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** `sip demo generate` options: sizes a laptop and a trust-scale benchmark both make sense of. */
@@ -432,6 +433,8 @@ export function buildCli(): Command {
         process.stdout.write(`Sent ${r.sent} digest(s); ${r.skipped} person(s) had nothing due.\n`);
       }),
     );
+
+  registerSurveyCommands(program, { withServices, pickTrust });
 
   const users = program.command('users').description('people and their accounts');
   users

@@ -20,6 +20,9 @@ import { createPlanSupportService } from './modules/planning/plan-support.servic
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
 import { createReportsService } from './modules/reports/reports.service';
+import { createSurveyImportService } from './modules/surveys/survey-import.service';
+import { createSurveyViews } from './modules/surveys/survey-views.service';
+import { createSurveysService } from './modules/surveys/surveys.service';
 import type { Config } from './platform/config';
 import type { Db } from './platform/db/database';
 import type { Mailer } from './platform/mail/mailer';
@@ -35,6 +38,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const evaluationViews = createEvaluationViews(db);
   const planning = createPlanningService(db, clock);
   const analysis = createAnalysisService(db, config.suppressionThreshold);
+  const surveys = createSurveysService(db);
   return {
     auth,
     org: createOrgService(db),
@@ -65,6 +69,9 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
       { suppressionThreshold: config.suppressionThreshold, clock },
     ),
     library: createLibraryService(db, { planning }),
+    surveys,
+    surveyImports: createSurveyImportService(db),
+    surveyViews: createSurveyViews(db, surveys, config.suppressionThreshold),
   };
 }
 

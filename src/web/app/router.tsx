@@ -31,6 +31,8 @@ import { PlansPage } from '../features/planning/PlansPage';
 import { BoardDashboardPage } from '../features/reports/BoardDashboardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
+import { SurveyPage } from '../features/surveys/SurveyPage';
+import { SurveysPage } from '../features/surveys/SurveysPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import { Shell } from './Shell';
@@ -68,6 +70,8 @@ export const router = createBrowserRouter([
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },
+      { path: 'analyse/surveys', element: <SurveysPage /> },
+      { path: 'analyse/surveys/:surveyId', element: <SurveyPage /> },
       { path: 'learn', element: <LearnPage /> },
       { path: 'learn/toolkit', element: <ToolkitPage /> },
       { path: 'learn/case-studies/:caseStudyId', element: <CaseStudyPage /> },

@@ -39,7 +39,13 @@ export type Action =
   | 'library.write'
   | 'library.review'
   | 'library.publish'
-  | 'toolkit.manage';
+  | 'toolkit.manage'
+  /** Survey results as aggregates, small groups always suppressed. */
+  | 'survey.read'
+  /** Free-text survey answers: staff of the school or trust only (ends in .read so department staff reach it). */
+  | 'survey.text.read'
+  /** Create surveys and import or delete their responses. */
+  | 'survey.manage';
 
 export type Resource = {
   trustId: string;
@@ -57,7 +63,9 @@ const READ_ORG: Action[] = [
   'plan.read',
   'analysis.read',
   'library.read',
+  'survey.read',
 ];
+const SURVEY_STAFF: Action[] = ['survey.text.read'];
 // Improvement leads review case studies and publish them to the trust or to every trust on the server.
 const REVIEW_LIBRARY: Action[] = ['library.write', 'library.review', 'library.publish'];
 // Pupil-level figures (including groups too small to publish) are for staff who work with pupils.
@@ -98,6 +106,9 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
+    'survey.read',
+    ...SURVEY_STAFF,
+    'survey.manage',
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -110,6 +121,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.agree',
     'plan.write',
     ...REVIEW_LIBRARY,
+    ...SURVEY_STAFF,
+    'survey.manage',
   ]),
   // Trustees and governors oversee: they read aggregates and never write.
   trustee: new Set<Action>(['trust.read', ...READ_ORG, ...READ_AGREED]),
@@ -131,6 +144,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'pupil.import',
     'pupil.export',
     'library.write',
+    ...SURVEY_STAFF,
+    'survey.manage',
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -139,9 +154,17 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.respond',
     'plan.write',
     ...PUPILS,
+    ...SURVEY_STAFF,
   ]),
-  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
-  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import', 'pupil.export']),
+  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS, ...SURVEY_STAFF]),
+  data_manager: new Set<Action>([
+    ...READ_ORG,
+    ...PUPILS,
+    'pupil.import',
+    'pupil.export',
+    ...SURVEY_STAFF,
+    'survey.manage',
+  ]),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');

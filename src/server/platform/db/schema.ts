@@ -568,7 +568,81 @@ export interface ResultSummariesTable {
   total_squares: number;
 }
 
+/** Pupil, staff and parent voice (migration 0017); responses never hold who responded. */
+export interface SurveysTable {
+  id: Generated<string>;
+  trust_id: string;
+  school_id: string | null;
+  title: string;
+  audience: string;
+  academic_year: string;
+  opens_on: string | null;
+  closes_on: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SurveyQuestionsTable {
+  id: Generated<string>;
+  trust_id: string;
+  survey_id: string;
+  position: number;
+  text: string;
+  kind: string;
+  scale_labels: ColumnType<string[], string, string>;
+  statement_id: string | null;
+  component_id: string | null;
+}
+
+export interface SurveyImportsTable {
+  id: Generated<string>;
+  trust_id: string;
+  survey_id: string;
+  school_id: string;
+  filename: string;
+  file_sha256: string;
+  source: string;
+  dry_run: boolean;
+  status: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_skipped: number;
+  rejected: ColumnType<RejectedRowJson[], string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  trust_id: string;
+  survey_id: string;
+  school_id: string;
+  import_id: string;
+  submitted_on: string;
+  fingerprint: string;
+  year_group: string | null;
+  disadvantaged: boolean | null;
+  sen: boolean | null;
+  eal: boolean | null;
+  sex: string | null;
+}
+
+export interface SurveyAnswersTable {
+  trust_id: string;
+  response_id: string;
+  question_id: string;
+  value: number | null;
+  text: string | null;
+}
+
 export interface Database {
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_imports: SurveyImportsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
   case_studies: CaseStudiesTable;
   toolkit_strands: ToolkitStrandsTable;
   priority_toolkit_strands: PriorityToolkitStrandsTable;

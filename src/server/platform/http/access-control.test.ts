@@ -206,7 +206,96 @@ const freshImport = async (t: TrustFixture) =>
     dryRun: false,
   });
 
+const surveyFile = Buffer.from(
+  [
+    'ID,Start time,Completion time,Email,Name,Year group,I feel safe at school,Anything else?',
+    ...Array.from(
+      { length: 8 },
+      (_, i) => `${i + 1},,14/03/2025 10:0${i}:00,p${i}@x.uk,Pupil ${i},Year 7,Agree,Fine`,
+    ),
+  ].join('\n'),
+).toString('base64');
+/** A pupil survey of school A with one committed import of eight responses. */
+const freshSurvey = async (t: TrustFixture) => {
+  const sys = systemActor(t.trustId);
+  const survey = await h.services.surveys.create(sys, {
+    title: unique('Survey'),
+    audience: 'pupil',
+    schoolId: t.schoolA,
+    academicYear: '2024/25',
+    opensOn: null,
+    closesOn: null,
+  });
+  const imported = await h.services.surveyImports.importResponses(sys, survey.id, {
+    schoolId: t.schoolA,
+    filename: 's.csv',
+    contentBase64: surveyFile,
+    dryRun: false,
+    mapping: {},
+  });
+  return { survey, importId: imported.import.id };
+};
+const surveyManagersOfA: Persona[] = ['admin', 'lead', 'headA', 'dataManagerA'];
+
 const cases: Case[] = [
+  {
+    route: 'GET /api/v1/surveys',
+    allowed: frameworkReaders,
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/surveys' }),
+  },
+  {
+    route: 'POST /api/v1/surveys',
+    allowed: surveyManagersOfA,
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/surveys',
+      payload: { title: unique('Survey'), audience: 'staff', schoolId: t.schoolA, academicYear: '2024/25' },
+    }),
+  },
+  {
+    route: 'GET /api/v1/surveys/:id',
+    allowed: readersOfA,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/surveys/${(await freshSurvey(t)).survey.id}` }),
+  },
+  {
+    route: 'GET /api/v1/surveys/:id/results',
+    allowed: readersOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/surveys/${(await freshSurvey(t)).survey.id}/results?breakdown=yearGroup`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/surveys/:id/imports',
+    allowed: surveyManagersOfA,
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/surveys/${(await freshSurvey(t)).survey.id}/imports`,
+      payload: { schoolId: t.schoolA, filename: 's.csv', contentBase64: surveyFile, dryRun: true },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/survey-questions/:id',
+    allowed: surveyManagersOfA,
+    build: async (t) => {
+      const { survey } = await freshSurvey(t);
+      const detail = await h.services.surveys.detail(systemActor(t.trustId), survey.id);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/survey-questions/${detail.questions[0]!.id}`,
+        payload: { surveyVersion: detail.survey.version, statementId: null, componentCode: null },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/survey-imports/:id',
+    allowed: surveyManagersOfA,
+    build: async (t) => ({
+      method: 'DELETE',
+      url: `/api/v1/survey-imports/${(await freshSurvey(t)).importId}`,
+    }),
+  },
   {
     // Every trust's readers search; another trust sees only what is shared with every trust.
     route: 'GET /api/v1/case-studies',

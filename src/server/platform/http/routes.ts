@@ -13,6 +13,7 @@ import { registerPlanEditRoutes } from '../../modules/planning/plan-edits.routes
 import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
 import { registerReportsRoutes } from '../../modules/reports/reports.routes';
+import { registerSurveyRoutes } from '../../modules/surveys/surveys.routes';
 import type { Services } from '../../services';
 import type { Config } from '../config';
 
@@ -38,6 +39,7 @@ export async function registerRoutes(
       registerAnalysisRoutes(v1, services);
       registerLibraryRoutes(v1, services);
       registerReportsRoutes(v1, services);
+      registerSurveyRoutes(v1, services);
     },
     { prefix: '/v1' },
   );

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../app/PageHeader';
 import { ErrorState, PageLoader } from '../../app/states';
+import { AnalyseTabs } from '../surveys/AnalyseTabs';
 import { type Assessment, assessmentsQuery, type GroupBy, gapsQuery } from './analysis.api';
 import { assessmentOptions, comparisons, isGroupBy, latestAssessment } from './analysis-text';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -143,6 +144,7 @@ export function AnalysisPage() {
   return (
     <>
       <PageHeader title={TITLE} description={DESCRIPTION} />
+      <AnalyseTabs />
       {assessments.error ? (
         <ErrorState error={assessments.error} onRetry={() => assessments.refetch()} />
       ) : assessments.isPending ? (
