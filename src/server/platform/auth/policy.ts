@@ -39,7 +39,10 @@ export type Action =
   | 'library.write'
   | 'library.review'
   | 'library.publish'
-  | 'toolkit.manage';
+  | 'toolkit.manage'
+  /** The interventions register: reading its counts and impact, and keeping it up to date. */
+  | 'intervention.read'
+  | 'intervention.write';
 
 export type Resource = {
   trustId: string;
@@ -57,7 +60,12 @@ const READ_ORG: Action[] = [
   'plan.read',
   'analysis.read',
   'library.read',
+  'intervention.read',
 ];
+// Leaders and a school's staff keep its interventions register (pupils, attendance, outcomes).
+const INTERVENTIONS: Action[] = ['intervention.read', 'intervention.write'];
+// Interventions are run by staff from any department, so a department role may keep its school's.
+const SCHOOL_WIDE: ReadonlySet<Action> = new Set<Action>(['intervention.write']);
 // Improvement leads review case studies and publish them to the trust or to every trust on the server.
 const REVIEW_LIBRARY: Action[] = ['library.write', 'library.review', 'library.publish'];
 // Pupil-level figures (including groups too small to publish) are for staff who work with pupils.
@@ -98,6 +106,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
+    ...INTERVENTIONS,
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -110,6 +119,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.agree',
     'plan.write',
     ...REVIEW_LIBRARY,
+    ...INTERVENTIONS,
   ]),
   // Trustees and governors oversee: they read aggregates and never write.
   trustee: new Set<Action>(['trust.read', ...READ_ORG, ...READ_AGREED]),
@@ -131,6 +141,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'pupil.import',
     'pupil.export',
     'library.write',
+    ...INTERVENTIONS,
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -139,9 +150,10 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.respond',
     'plan.write',
     ...PUPILS,
+    ...INTERVENTIONS,
   ]),
-  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
-  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import', 'pupil.export']),
+  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS, ...INTERVENTIONS]),
+  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import', 'pupil.export', ...INTERVENTIONS]),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');
@@ -150,7 +162,7 @@ const isRead = (action: Action) => action.endsWith('.read');
 function covers(a: Assignment, action: Action, r: Resource): boolean {
   if (a.schoolId === null) return true;
   if (!r.schoolId || r.schoolId !== a.schoolId) return false;
-  if (a.departmentId === null) return true;
+  if (a.departmentId === null || SCHOOL_WIDE.has(action)) return true;
   if (r.departmentId) return r.departmentId === a.departmentId;
   return isRead(action);
 }
