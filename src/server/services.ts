@@ -65,7 +65,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
       { suppressionThreshold: config.suppressionThreshold, clock },
     ),
     library: createLibraryService(db, { planning }),
-    interventions: createInterventionsService(db, config.suppressionThreshold, clock),
+    interventions: createInterventionsService(db, config.suppressionThreshold),
     interventionImpact: createInterventionImpactService(db, config.suppressionThreshold),
   };
 }

@@ -22,7 +22,7 @@ import { createMembershipService } from './membership.service';
 type Fields = Omit<CreateInterventionBody, 'schoolId'>;
 
 /** The interventions register: the programmes, who is in them, and their session attendance. */
-export function createInterventionsService(db: Db, suppressionThreshold: number, today: () => Date) {
+export function createInterventionsService(db: Db, suppressionThreshold: number) {
   const guards = interventionGuards(db, suppressionThreshold);
   const { allowed, load, toSummary } = guards;
 
@@ -126,7 +126,7 @@ export function createInterventionsService(db: Db, suppressionThreshold: number,
     return detail(actor, id);
   }
 
-  const membership = createMembershipService(db, { load, change, today });
+  const membership = createMembershipService(db, { load, change });
 
   return {
     detail,

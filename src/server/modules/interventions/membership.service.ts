@@ -17,13 +17,13 @@ type Change = (
 type Deps = {
   load: (actor: Actor, id: string, action: 'intervention.write') => Promise<InterventionRow>;
   change: Change;
-  today: () => Date;
 };
 
 /** Who is in an intervention (picked or from a CSV of UPNs) and their attendance at its sessions. */
-export function createMembershipService(db: Db, { load, change, today }: Deps) {
-  // Pupils join on the start day when added beforehand, otherwise on the day they are added.
-  const joinDay = (startsOn: string) => [startsOn, today().toISOString().slice(0, 10)].sort()[1]!;
+export function createMembershipService(db: Db, { load, change }: Deps) {
+  // Unless told otherwise pupils join on the start day: registers are often filled in after the
+  // programme began, and a late joiner's date can be corrected on their row.
+  const joinDay = (startsOn: string) => startsOn;
 
   return {
     async addPupils(

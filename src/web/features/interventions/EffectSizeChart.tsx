@@ -3,7 +3,7 @@ import { effectScale } from './interventions-text';
 
 export type EffectRow = { label: string; d: number; ci: [number, number] };
 
-const WIDTH = 520;
+const WIDTH = 640;
 const LEFT = 150;
 const ROW = 44;
 
@@ -37,9 +37,12 @@ export function EffectSizeChart({ rows }: { rows: EffectRow[] }) {
               stroke={t === 0 ? '#495057' : '#dee2e6'}
               strokeWidth={t === 0 ? 1.5 : 1}
             />
-            <text x={x(t)} y={height - 8} fontSize={11} textAnchor="middle" fill="#495057">
-              {t.toFixed(2)}
-            </text>
+            {/* Labels every half a standard deviation keep a wide scale readable. */}
+            {Math.abs((t * 2) % 1) < 1e-9 && (
+              <text x={x(t)} y={height - 8} fontSize={11} textAnchor="middle" fill="#495057">
+                {t.toFixed(1)}
+              </text>
+            )}
           </g>
         ))}
         {rows.map((r, i) => {

@@ -80,7 +80,13 @@ export function ImpactFiguresView({
       {rows.length > 0 && <EffectSizeChart rows={rows} />}
       {!compact && <FiguresTable groups={groups} />}
       {caveats.length > 0 && (
-        <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title="Read with care">
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          title="Read with care"
+          styles={{ title: { color: '#7a4800' }, icon: { color: '#7a4800' } }}
+        >
           <List size="sm" spacing={4}>
             {caveats.map((c) => (
               <List.Item key={c}>{c}</List.Item>
@@ -102,7 +108,7 @@ export function ImpactPanel({ interventionId }: { interventionId: string }) {
             Did it work?
           </Title>
           {impact.data && (
-            <Badge variant="light" color="gray.8" tt="none">
+            <Badge variant="outline" color="gray.8" tt="none" radius="sm">
               {impact.data.comparison === 'matched'
                 ? 'Compared with matched pupils (same baseline and disadvantage)'
                 : 'Compared with the rest of the year group'}
