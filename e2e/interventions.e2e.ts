@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { signIn } from './page-models/app-shell';
 import { InterventionsPage } from './page-models/interventions-page';
+import { PlansPage } from './page-models/plans-page';
 import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
 
 describe('plan: the interventions register', () => {
@@ -53,6 +54,28 @@ describe('plan: the interventions register', () => {
     await shell.openFromNav('Interventions');
     await page.getByRole('link', { name: 'Year 11 maths tutoring' }).waitFor();
     await screenshot(page, 'interventions');
+    await page.context().close();
+  });
+
+  test('a priority lists the interventions that serve it, and one can be added from there', async () => {
+    const page = await newPage(browser);
+    await signIn(page, inject('adminEmail'), inject('password'));
+    const plans = new PlansPage(page);
+    await plans.goto();
+    const plan = await plans.createPlan({ school: 'Riverside All-Through School' });
+    const card = await plan.addPriority('Year 8 reading', 'Too many pupils read below their age.');
+    const section = card.getByRole('region', { name: 'Interventions' });
+    await section.waitFor();
+    expect(await section.textContent()).toMatch(/No pupil interventions serve this priority yet/);
+    await section.getByRole('button', { name: 'Add an intervention' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Reading mentors');
+    await dialog.getByRole('button', { name: 'Add intervention' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reading mentors' }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Reading mentors' }).first().waitFor();
+    expect(await page.getByText('Choose an outcome assessment').first().isVisible()).toBe(true);
+    await screenshot(page, 'priority-interventions');
     await page.context().close();
   });
 });

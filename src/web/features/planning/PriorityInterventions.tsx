@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,53 +22,56 @@ export function PriorityInterventions({
   const [adding, setAdding] = useState(false);
   const items = query.data?.interventions ?? [];
   return (
-    <Stack gap="sm" component="section" aria-labelledby={`interventions-${priorityId}`}>
-      <Group justify="space-between">
-        <Title order={3} fz="md" id={`interventions-${priorityId}`}>
-          Interventions
-        </Title>
-        {canWrite && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => setAdding(true)}
-          >
-            Add an intervention
-          </Button>
+    <>
+      <Divider />
+      <Stack gap="sm" component="section" aria-labelledby={`interventions-${priorityId}`}>
+        <Group justify="space-between">
+          <Title order={3} fz="md" id={`interventions-${priorityId}`}>
+            Interventions
+          </Title>
+          {canWrite && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => setAdding(true)}
+            >
+              Add an intervention
+            </Button>
+          )}
+        </Group>
+        {query.isError ? (
+          <Text size="sm" c="dimmed">
+            The interventions could not be loaded.
+          </Text>
+        ) : items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {query.isPending
+              ? 'Loading…'
+              : 'No pupil interventions serve this priority yet. Record one to see whether its pupils did better than similar pupils.'}
+          </Text>
+        ) : (
+          items.map(({ intervention: i, impact }) => (
+            <Paper key={i.id} p="md" withBorder>
+              <Stack gap="xs">
+                <Group gap="xs">
+                  <Anchor component={Link} to={`/plan/interventions/${i.id}`} fw={600}>
+                    {i.name}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {interventionTypeText[i.type]} · {interventionStatusText[i.status]} ·{' '}
+                    {i.pupilCount === null ? 'a small group' : `${i.pupilCount} pupils`}
+                  </Text>
+                </Group>
+                <ImpactFiguresView impact={impact} compact />
+              </Stack>
+            </Paper>
+          ))
         )}
-      </Group>
-      {query.isError ? (
-        <Text size="sm" c="dimmed">
-          The interventions could not be loaded.
-        </Text>
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {query.isPending
-            ? 'Loading…'
-            : 'No pupil interventions serve this priority yet. Record one to see whether its pupils did better than similar pupils.'}
-        </Text>
-      ) : (
-        items.map(({ intervention: i, impact }) => (
-          <Paper key={i.id} p="md" withBorder>
-            <Stack gap="xs">
-              <Group gap="xs">
-                <Anchor component={Link} to={`/plan/interventions/${i.id}`} fw={600}>
-                  {i.name}
-                </Anchor>
-                <Text size="sm" c="dimmed">
-                  {interventionTypeText[i.type]} · {interventionStatusText[i.status]} ·{' '}
-                  {i.pupilCount === null ? 'a small group' : `${i.pupilCount} pupils`}
-                </Text>
-              </Group>
-              <ImpactFiguresView impact={impact} compact />
-            </Stack>
-          </Paper>
-        ))
-      )}
-      {adding && (
-        <InterventionFormModal onClose={() => setAdding(false)} priority={{ id: priorityId, schoolId }} />
-      )}
-    </Stack>
+        {adding && (
+          <InterventionFormModal onClose={() => setAdding(false)} priority={{ id: priorityId, schoolId }} />
+        )}
+      </Stack>
+    </>
   );
 }
