@@ -108,6 +108,54 @@ describe('the impact of an intervention', () => {
     expect(others.overall.n.comparison).toBe(all.trial.comparisonPupilIds.length);
   });
 
+  it('matches away a baseline difference when the pupils were chosen for low scores', async () => {
+    // A third of the pupils who scored below 95 on the pre-test, as a school choosing a catch-up group
+    // would; the other low scorers are there to be matched with.
+    const trial = await seedInterventionTrial(
+      h.db,
+      t.trustId,
+      { id: t.schoolA, urn: '400005' },
+      {
+        effect: 0,
+        size: 800,
+        seed: 83,
+        name: 'Year 8 reading 400005',
+      },
+    );
+    const low = await h.db
+      .selectFrom('results')
+      .where('assessment_id', '=', trial.preAssessmentId)
+      .where('value', '<', 95)
+      .select('pupil_id')
+      .orderBy('pupil_id')
+      .execute();
+    const chosen = low.filter((_, i) => i % 3 === 0).map((r) => r.pupil_id);
+    const create = async (matchedComparison: boolean) => {
+      const iv = (
+        await call(head, 'POST', '/interventions', {
+          schoolId: t.schoolA,
+          name: `Catch-up ${matchedComparison}`,
+          type: 'reading_catch_up',
+          startsOn: '2025-09-29',
+          plannedSessions: 20,
+          baselineAssessmentId: trial.preAssessmentId,
+          outcomeAssessmentId: trial.postAssessmentId,
+          matchedComparison,
+        })
+      ).json();
+      await call(head, 'POST', `/interventions/${iv.id}/pupils`, { version: 1, pupilIds: chosen });
+      return (await call(head, 'GET', `/interventions/${iv.id}/impact`)).json().overall;
+    };
+    const everyone = await create(false);
+    expect(everyone.baseline.imbalanced).toBe(true);
+    expect(everyone.caveats.some((c: string) => /differed at the start/.test(c))).toBe(true);
+    const matched = await create(true);
+    expect(Math.abs(matched.baseline.d)).toBeLessThan(0.1);
+    expect(matched.baseline.imbalanced).toBe(false);
+    expect(matched.effect.ci[0]).toBeLessThan(0);
+    expect(matched.effect.ci[1]).toBeGreaterThan(0);
+  });
+
   it('suppresses a small evaluation for governors but shows it to staff with its caveats', async () => {
     const small = await trialIntervention({ effect: 0.3, size: 9, seed: 79, urn: '400004' });
     const staff = (await call(head, 'GET', `/interventions/${small.id}/impact`)).json();
