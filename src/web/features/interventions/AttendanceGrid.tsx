@@ -1,12 +1,13 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { IconCalendarEvent, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { InterventionDetail } from '../../../shared/contracts/interventions';
 import { formatDate, parseUkDate } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { todayIso } from '../planning/plan-dates';
-import { useRecordSession, useRemovePupil } from './interventions.api';
+import { useRecordSession } from './interventions.api';
 import { percent } from './interventions-text';
+import { MembershipDatesModal, RemovePupilDialog } from './MembershipDialogs';
 
 type Pupil = NonNullable<InterventionDetail['pupils']>[number];
 const inGroupOn = (p: Pupil, day: string) => p.joinedOn <= day && (p.leftOn === null || day <= p.leftOn);
@@ -17,7 +18,7 @@ const inGroupOn = (p: Pupil, day: string) => p.joinedOn <= day && (p.leftOn === 
  */
 export function AttendanceGrid({ iv }: { iv: InterventionDetail }) {
   const record = useRecordSession(iv.id);
-  const remove = useRemovePupil(iv.id);
+  const [editing, setEditing] = useState<{ pupil: Pupil; action: 'dates' | 'remove' }>();
   const [day, setDay] = useState(formatDate(todayIso()));
   const pupils = iv.pupils ?? [];
   const sessions = iv.sessions ?? [];
@@ -72,7 +73,7 @@ export function AttendanceGrid({ iv }: { iv: InterventionDetail }) {
                   {formatDate(s.heldOn).slice(0, 5)}
                 </Table.Th>
               ))}
-              {iv.canEdit && <Table.Th scope="col">Remove</Table.Th>}
+              {iv.canEdit && <Table.Th scope="col">Change</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -114,16 +115,27 @@ export function AttendanceGrid({ iv }: { iv: InterventionDetail }) {
                 ))}
                 {iv.canEdit && (
                   <Table.Td>
-                    <Tooltip label={`Remove ${p.name} (added by mistake)`}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove ${p.name}`}
-                        onClick={() => remove.mutate({ pupilId: p.pupilId, version: iv.version })}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
+                    <Group gap={4} wrap="nowrap">
+                      <Tooltip label="Joined and left dates">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Dates in the group for ${p.name}`}
+                          onClick={() => setEditing({ pupil: p, action: 'dates' })}
+                        >
+                          <IconCalendarEvent size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label="Remove (added by mistake)">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove ${p.name}`}
+                          onClick={() => setEditing({ pupil: p, action: 'remove' })}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -131,6 +143,12 @@ export function AttendanceGrid({ iv }: { iv: InterventionDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {editing?.action === 'dates' && (
+        <MembershipDatesModal iv={iv} pupil={editing.pupil} onClose={() => setEditing(undefined)} />
+      )}
+      {editing?.action === 'remove' && (
+        <RemovePupilDialog iv={iv} pupil={editing.pupil} onClose={() => setEditing(undefined)} />
+      )}
     </Stack>
   );
 }
