@@ -10,6 +10,8 @@ import { createGenerateService } from './modules/demo/generate/generate.service'
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
+import { createInterventionImpactService } from './modules/interventions/intervention-impact.service';
+import { createInterventionsService } from './modules/interventions/interventions.service';
 import { createLibraryService } from './modules/library/library.service';
 import { createMonitoringService } from './modules/monitoring/monitoring.service';
 import { createSchoolAgendaService } from './modules/monitoring/school-agenda.service';
@@ -69,6 +71,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
       { suppressionThreshold: config.suppressionThreshold, clock },
     ),
     library: createLibraryService(db, { planning }),
+    interventions: createInterventionsService(db, config.suppressionThreshold),
+    interventionImpact: createInterventionImpactService(db, config.suppressionThreshold),
     surveys,
     surveyImports: createSurveyImportService(db),
     surveyViews: createSurveyViews(db, surveys, config.suppressionThreshold),

@@ -11,6 +11,7 @@ import {
   IconRoute,
   IconTargetArrow,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -21,6 +22,7 @@ type Item = { to: string; label: string; icon: ComponentType<{ size?: number; 'a
 const cycle: Item[] = [
   { to: '/evaluate', label: 'Evaluate', icon: IconClipboardCheck },
   { to: '/plan', label: 'Plan', icon: IconTargetArrow },
+  { to: '/plan/interventions', label: 'Interventions', icon: IconUsersGroup },
   { to: '/monitor', label: 'Monitor', icon: IconRoute },
   { to: '/analyse', label: 'Analyse', icon: IconChartBar },
   { to: '/learn', label: 'Learn', icon: IconBulb },
@@ -43,7 +45,10 @@ export function MainNav() {
   const { pathname } = useLocation();
   const permissions = usePermissions();
   const isActive = (to: string) =>
-    to === '/' ? pathname === '/' || pathname.startsWith('/schools/') : pathname.startsWith(to);
+    to === '/'
+      ? pathname === '/' || pathname.startsWith('/schools/')
+      : // Interventions sit under Plan in the address but have their own menu entry.
+        pathname.startsWith(to) && !(to === '/plan' && pathname.startsWith('/plan/interventions'));
 
   const link = ({ to, label, icon: Icon }: Item) => {
     const active = isActive(to);

@@ -19,6 +19,8 @@ import { RoundsPage } from '../features/evaluation/RoundsPage';
 import { SchoolSummaryPage } from '../features/evaluation/SchoolSummaryPage';
 import { ToolLibraryPage } from '../features/frameworks/ToolLibraryPage';
 import { ToolPage } from '../features/frameworks/ToolPage';
+import { InterventionPage } from '../features/interventions/InterventionPage';
+import { InterventionsPage } from '../features/interventions/InterventionsPage';
 import { CaseStudyEditorPage } from '../features/library/CaseStudyEditor';
 import { CaseStudyPage } from '../features/library/CaseStudyPage';
 import { LearnPage } from '../features/library/LearnPage';
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
       { path: 'plan', element: <PlansPage /> },
       { path: 'plan/from-judgements', element: <FromJudgementsPage /> },
       { path: 'plan/capacity', element: <CapacityPage /> },
+      { path: 'plan/interventions', element: <InterventionsPage /> },
+      { path: 'plan/interventions/:interventionId', element: <InterventionPage /> },
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },

@@ -32,6 +32,17 @@ describe('policy', () => {
     }
   });
 
+  it("lets a school's staff, whatever their department, keep its interventions register, and no one else", () => {
+    const englishLead = actor('middle_leader', 's1', 'english');
+    expect(can(englishLead, 'intervention.write', { trustId: T, schoolId: 's1' })).toBe(true);
+    expect(can(englishLead, 'intervention.write', { trustId: T, schoolId: 's2' })).toBe(false);
+    expect(can(englishLead, 'plan.write', { trustId: T, schoolId: 's1' })).toBe(false);
+    expect(can(actor('teacher', 's1'), 'intervention.write', { trustId: T, schoolId: 's1' })).toBe(true);
+    expect(can(actor('governor', 's1'), 'intervention.read', { trustId: T, schoolId: 's1' })).toBe(true);
+    expect(can(actor('governor', 's1'), 'intervention.write', { trustId: T, schoolId: 's1' })).toBe(false);
+    expect(can(actor('trustee'), 'intervention.write', { trustId: T, schoolId: 's1' })).toBe(false);
+  });
+
   it('limits a school leader to their school', () => {
     const head = actor('school_leader', 's1');
     expect(can(head, 'department.create', { trustId: T, schoolId: 's1' })).toBe(true);

@@ -45,7 +45,10 @@ export type Action =
   /** Free-text survey answers: staff of the school or trust only (ends in .read so department staff reach it). */
   | 'survey.text.read'
   /** Create surveys and import or delete their responses. */
-  | 'survey.manage';
+  | 'survey.manage'
+  /** The interventions register: reading its counts and impact, and keeping it up to date. */
+  | 'intervention.read'
+  | 'intervention.write';
 
 export type Resource = {
   trustId: string;
@@ -63,8 +66,13 @@ const READ_ORG: Action[] = [
   'plan.read',
   'analysis.read',
   'library.read',
+  'intervention.read',
   'survey.read',
 ];
+// Leaders and a school's staff keep its interventions register (pupils, attendance, outcomes).
+const INTERVENTIONS: Action[] = ['intervention.read', 'intervention.write'];
+// Interventions are run by staff from any department, so a department role may keep its school's.
+const SCHOOL_WIDE: ReadonlySet<Action> = new Set<Action>(['intervention.write']);
 const SURVEY_STAFF: Action[] = ['survey.text.read'];
 // Improvement leads review case studies and publish them to the trust or to every trust on the server.
 const REVIEW_LIBRARY: Action[] = ['library.write', 'library.review', 'library.publish'];
@@ -106,6 +114,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
+    ...INTERVENTIONS,
     'survey.read',
     ...SURVEY_STAFF,
     'survey.manage',
@@ -121,6 +130,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.agree',
     'plan.write',
     ...REVIEW_LIBRARY,
+    ...INTERVENTIONS,
     ...SURVEY_STAFF,
     'survey.manage',
   ]),
@@ -144,6 +154,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'pupil.import',
     'pupil.export',
     'library.write',
+    ...INTERVENTIONS,
     ...SURVEY_STAFF,
     'survey.manage',
   ]),
@@ -154,14 +165,16 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'evaluation.respond',
     'plan.write',
     ...PUPILS,
+    ...INTERVENTIONS,
     ...SURVEY_STAFF,
   ]),
-  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS, ...SURVEY_STAFF]),
+  teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS, ...INTERVENTIONS, ...SURVEY_STAFF]),
   data_manager: new Set<Action>([
     ...READ_ORG,
     ...PUPILS,
     'pupil.import',
     'pupil.export',
+    ...INTERVENTIONS,
     ...SURVEY_STAFF,
     'survey.manage',
   ]),
@@ -173,7 +186,7 @@ const isRead = (action: Action) => action.endsWith('.read');
 function covers(a: Assignment, action: Action, r: Resource): boolean {
   if (a.schoolId === null) return true;
   if (!r.schoolId || r.schoolId !== a.schoolId) return false;
-  if (a.departmentId === null) return true;
+  if (a.departmentId === null || SCHOOL_WIDE.has(action)) return true;
   if (r.departmentId) return r.departmentId === a.departmentId;
   return isRead(action);
 }

@@ -568,6 +568,50 @@ export interface ResultSummariesTable {
   total_squares: number;
 }
 
+/** The interventions register (migration 0018). */
+export interface InterventionsTable {
+  id: Generated<string>;
+  trust_id: string;
+  school_id: string;
+  priority_id: string | null;
+  name: string;
+  type: string;
+  starts_on: string;
+  ends_on: string | null;
+  lead_person_id: string | null;
+  planned_sessions: number;
+  notes: Generated<string>;
+  status: Generated<string>;
+  baseline_assessment_id: string | null;
+  outcome_assessment_id: string | null;
+  matched_comparison: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface InterventionPupilsTable {
+  trust_id: string;
+  intervention_id: string;
+  pupil_id: string;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface InterventionSessionsTable {
+  id: Generated<string>;
+  trust_id: string;
+  intervention_id: string;
+  held_on: string;
+}
+
+export interface InterventionAttendanceTable {
+  trust_id: string;
+  session_id: string;
+  pupil_id: string;
+  attended: boolean;
+}
+
 /** Pupil, staff and parent voice (migration 0017); responses never hold who responded. */
 export interface SurveysTable {
   id: Generated<string>;
@@ -638,6 +682,10 @@ export interface SurveyAnswersTable {
 }
 
 export interface Database {
+  interventions: InterventionsTable;
+  intervention_pupils: InterventionPupilsTable;
+  intervention_sessions: InterventionSessionsTable;
+  intervention_attendance: InterventionAttendanceTable;
   surveys: SurveysTable;
   survey_questions: SurveyQuestionsTable;
   survey_imports: SurveyImportsTable;

@@ -164,6 +164,62 @@ const planReadersA: Persona[] = [
 ];
 const planWritersA: Persona[] = ['admin', 'lead', 'headA'];
 let sharedPlan: Awaited<ReturnType<typeof freshPriority>>;
+const interventionWritersA: Persona[] = [
+  'admin',
+  'lead',
+  'headA',
+  'englishLeadA',
+  'teacherA',
+  'dataManagerA',
+];
+/** An intervention at school A, with one pupil in it (and one session) when asked. */
+const freshIntervention = async (t: TrustFixture, opts: { pupil?: boolean; session?: boolean } = {}) => {
+  const sys = systemActor(t.trustId);
+  const trial = await seedInterventionTrial(
+    h.db,
+    t.trustId,
+    { id: t.schoolA, urn: String(200000 + ++seq) },
+    { effect: 0, size: 2, seed: seq, name: unique('Intervention trial') },
+  );
+  const pupilIds = [...trial.interventionPupilIds, ...trial.comparisonPupilIds];
+  let iv = await h.services.interventions.create(sys, {
+    schoolId: t.schoolA,
+    priorityId: sharedPlan.priority.id,
+    name: unique('Intervention'),
+    type: 'tutoring',
+    startsOn: '2025-09-01',
+    endsOn: null,
+    leadPersonId: null,
+    plannedSessions: 10,
+    notes: '',
+    status: 'running',
+    baselineAssessmentId: trial.preAssessmentId,
+    outcomeAssessmentId: trial.postAssessmentId,
+    matchedComparison: true,
+  });
+  if (opts.pupil || opts.session)
+    iv = await h.services.interventions.addPupils(sys, iv.id, {
+      version: iv.version,
+      pupilIds: [pupilIds[0]!],
+      joinedOn: '2025-09-01',
+    });
+  if (opts.session)
+    iv = await h.services.interventions.recordSession(sys, iv.id, {
+      version: iv.version,
+      heldOn: '2025-09-08',
+      attendedPupilIds: [pupilIds[0]!],
+    });
+  const upn = (
+    await h.db.selectFrom('pupils').where('id', '=', pupilIds[1]!).select('upn').executeTakeFirstOrThrow()
+  ).upn;
+  return { iv, pupilIds, upn: upn ?? '' };
+};
+const interventionFields = {
+  name: 'Tutoring',
+  type: 'tutoring',
+  startsOn: '2025-09-01',
+  plannedSessions: 12,
+};
 
 /** A case study for school A: a fresh draft, or published to the trust only. */
 const freshCaseStudy = async (t: TrustFixture, state: 'draft' | 'published' = 'draft') => {
@@ -550,6 +606,143 @@ const cases: Case[] = [
         },
       };
     },
+  },
+  {
+    route: 'GET /api/v1/interventions',
+    allowed: readersOfA,
+    list: true,
+    build: async (t) => {
+      await freshIntervention(t);
+      return { method: 'GET', url: '/api/v1/interventions' };
+    },
+  },
+  {
+    route: 'POST /api/v1/interventions',
+    allowed: interventionWritersA,
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/interventions',
+      payload: { schoolId: t.schoolA, ...interventionFields },
+    }),
+  },
+  {
+    route: 'GET /api/v1/interventions/:id',
+    allowed: readersOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/interventions/${(await freshIntervention(t)).iv.id}`,
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/interventions/:id',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv } = await freshIntervention(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/interventions/${iv.id}`,
+        payload: { ...interventionFields, version: iv.version },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/interventions/:id',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv } = await freshIntervention(t);
+      return { method: 'DELETE', url: `/api/v1/interventions/${iv.id}?version=${iv.version}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/interventions/:id/candidates',
+    allowed: interventionWritersA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/interventions/${(await freshIntervention(t)).iv.id}/candidates`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/interventions/:id/pupils',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv, pupilIds } = await freshIntervention(t);
+      return {
+        method: 'POST',
+        url: `/api/v1/interventions/${iv.id}/pupils`,
+        payload: { version: iv.version, pupilIds: [pupilIds[0]] },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/interventions/:id/pupils/upns',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv, upn } = await freshIntervention(t);
+      return {
+        method: 'POST',
+        url: `/api/v1/interventions/${iv.id}/pupils/upns`,
+        payload: { version: iv.version, csv: `UPN\n${upn}\n` },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/interventions/:id/pupils/:pupilId',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv, pupilIds } = await freshIntervention(t, { pupil: true });
+      return {
+        method: 'PATCH',
+        url: `/api/v1/interventions/${iv.id}/pupils/${pupilIds[0]}`,
+        payload: { version: iv.version, joinedOn: '2025-09-01', leftOn: '2025-12-19' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/interventions/:id/pupils/:pupilId',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv, pupilIds } = await freshIntervention(t, { pupil: true });
+      return {
+        method: 'DELETE',
+        url: `/api/v1/interventions/${iv.id}/pupils/${pupilIds[0]}?version=${iv.version}`,
+      };
+    },
+  },
+  {
+    route: 'PUT /api/v1/interventions/:id/sessions',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv, pupilIds } = await freshIntervention(t, { pupil: true });
+      return {
+        method: 'PUT',
+        url: `/api/v1/interventions/${iv.id}/sessions`,
+        payload: { version: iv.version, heldOn: '2025-09-15', attendedPupilIds: [pupilIds[0]] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/interventions/:id/sessions/:sessionId',
+    allowed: interventionWritersA,
+    build: async (t) => {
+      const { iv } = await freshIntervention(t, { session: true });
+      return {
+        method: 'DELETE',
+        url: `/api/v1/interventions/${iv.id}/sessions/${iv.sessions![0]!.id}?version=${iv.version}`,
+      };
+    },
+  },
+  {
+    route: 'GET /api/v1/interventions/:id/impact',
+    allowed: readersOfA,
+    build: async (t) => ({
+      method: 'GET',
+      url: `/api/v1/interventions/${(await freshIntervention(t, { pupil: true })).iv.id}/impact`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/priorities/:id/interventions',
+    allowed: planReadersA,
+    build: async () => ({ method: 'GET', url: `/api/v1/priorities/${sharedPlan.priority.id}/interventions` }),
   },
   {
     route: 'GET /api/v1/priorities/:id/support',

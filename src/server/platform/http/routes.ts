@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerDataRoutes } from '../../modules/data/data.routes';
 import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
+import { registerInterventionRoutes } from '../../modules/interventions/interventions.routes';
 import { registerLibraryRoutes } from '../../modules/library/library.routes';
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes';
 import { registerOrgRoutes } from '../../modules/org/org.routes';
@@ -39,6 +40,7 @@ export async function registerRoutes(
       registerAnalysisRoutes(v1, services);
       registerLibraryRoutes(v1, services);
       registerReportsRoutes(v1, services);
+      registerInterventionRoutes(v1, services);
       registerSurveyRoutes(v1, services);
     },
     { prefix: '/v1' },

@@ -14,6 +14,7 @@ import { PhaseHistory } from './PhaseHistory';
 import { PhaseNotes } from './PhaseNotes';
 import { PhaseStepper } from './PhaseStepper';
 import { PriorityExtras } from './PriorityExtras';
+import { PriorityInterventions } from './PriorityInterventions';
 import type { OwnerOption } from './plan-people';
 import { priorityStatusText } from './planning-text';
 import print from './print.module.css';
@@ -147,6 +148,7 @@ export function PriorityCard({ planId, planEnd, schoolId, priority: p, canWrite,
         />
         <Divider />
         <PriorityExtras priorityId={p.id} schoolId={schoolId} canWrite={writable} knownOwners={knownOwners} />
+        <PriorityInterventions priorityId={p.id} schoolId={schoolId} canWrite={writable} />
       </Stack>
       {editing && (
         <EditPriorityModal
