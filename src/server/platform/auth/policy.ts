@@ -39,7 +39,12 @@ export type Action =
   | 'library.write'
   | 'library.review'
   | 'library.publish'
-  | 'toolkit.manage';
+  | 'toolkit.manage'
+  /** The academic, data collection and assessment calendar: trust-wide, read by everyone with a role. */
+  | 'calendar.read'
+  | 'calendar.manage'
+  /** The trust's own grade sets (the built-in ones are read-only). */
+  | 'gradeset.manage';
 
 export type Resource = {
   trustId: string;
@@ -57,7 +62,10 @@ const READ_ORG: Action[] = [
   'plan.read',
   'analysis.read',
   'library.read',
+  'calendar.read',
 ];
+// The calendar and grade sets are trust-wide: those who keep data or lead a school maintain them.
+const CALENDAR: Action[] = ['calendar.read', 'calendar.manage'];
 // Improvement leads review case studies and publish them to the trust or to every trust on the server.
 const REVIEW_LIBRARY: Action[] = ['library.write', 'library.review', 'library.publish'];
 // Pupil-level figures (including groups too small to publish) are for staff who work with pupils.
@@ -98,6 +106,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
+    ...CALENDAR,
+    'gradeset.manage',
   ]),
   improvement_lead: new Set<Action>([
     ...PUPILS,
@@ -131,6 +141,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'pupil.import',
     'pupil.export',
     'library.write',
+    ...CALENDAR,
   ]),
   middle_leader: new Set<Action>([
     ...READ_ORG,
@@ -141,7 +152,14 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
   ]),
   teacher: new Set<Action>([...READ_ORG, ...READ_EVALUATION, ...PUPILS]),
-  data_manager: new Set<Action>([...READ_ORG, ...PUPILS, 'pupil.import', 'pupil.export']),
+  data_manager: new Set<Action>([
+    ...READ_ORG,
+    ...PUPILS,
+    'pupil.import',
+    'pupil.export',
+    ...CALENDAR,
+    'gradeset.manage',
+  ]),
 };
 
 const isRead = (action: Action) => action.endsWith('.read');
