@@ -2,6 +2,7 @@ import { refreshResultSummaries } from './modules/analysis/analysis.repository';
 import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
+import { createCalendarService } from './modules/calendar/calendar.service';
 import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
 import { createResultsImportService } from './modules/data/results-import.service';
@@ -10,6 +11,7 @@ import { createGenerateService } from './modules/demo/generate/generate.service'
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
 import { createFrameworksService } from './modules/frameworks/frameworks.service';
+import { createGradeSetsService } from './modules/grade-sets/grade-sets.service';
 import { createInterventionImpactService } from './modules/interventions/intervention-impact.service';
 import { createInterventionsService } from './modules/interventions/interventions.service';
 import { createLibraryService } from './modules/library/library.service';
@@ -59,6 +61,8 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     schoolAgenda: createSchoolAgendaService(db, clock),
     data,
     dataExport: createDataExportService(db),
+    calendar: createCalendarService(db),
+    gradeSets: createGradeSetsService(db),
     results: createResultsImportService(db, {
       maxBytes: 250_000_000,
       // The analysis summaries follow every committed results import, in its transaction.

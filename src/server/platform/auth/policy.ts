@@ -48,7 +48,12 @@ export type Action =
   | 'survey.manage'
   /** The interventions register: reading its counts and impact, and keeping it up to date. */
   | 'intervention.read'
-  | 'intervention.write';
+  | 'intervention.write'
+  /** The academic, data collection and assessment calendar: trust-wide, read by everyone with a role. */
+  | 'calendar.read'
+  | 'calendar.manage'
+  /** The trust's own grade sets (the built-in ones are read-only). */
+  | 'gradeset.manage';
 
 export type Resource = {
   trustId: string;
@@ -66,9 +71,12 @@ const READ_ORG: Action[] = [
   'plan.read',
   'analysis.read',
   'library.read',
+  'calendar.read',
   'intervention.read',
   'survey.read',
 ];
+// The calendar and grade sets are trust-wide: those who keep data or lead a school maintain them.
+const CALENDAR: Action[] = ['calendar.read', 'calendar.manage'];
 // Leaders and a school's staff keep its interventions register (pupils, attendance, outcomes).
 const INTERVENTIONS: Action[] = ['intervention.read', 'intervention.write'];
 // Interventions are run by staff from any department, so a department role may keep its school's.
@@ -114,6 +122,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
+    ...CALENDAR,
+    'gradeset.manage',
     ...INTERVENTIONS,
     'survey.read',
     ...SURVEY_STAFF,
@@ -154,6 +164,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     'pupil.import',
     'pupil.export',
     'library.write',
+    ...CALENDAR,
     ...INTERVENTIONS,
     ...SURVEY_STAFF,
     'survey.manage',
@@ -177,6 +188,8 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...INTERVENTIONS,
     ...SURVEY_STAFF,
     'survey.manage',
+    ...CALENDAR,
+    'gradeset.manage',
   ]),
 };
 

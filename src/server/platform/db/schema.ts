@@ -477,6 +477,71 @@ export interface AssessmentsTable {
   collection_point: string;
   grade_set: string;
   taken_on: string;
+  assessment_type: ColumnType<string | null, string | null | undefined, string | null>;
+  planned_assessment_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AcademicYearsTable {
+  id: Generated<string>;
+  trust_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  version: Version;
+  created_at: CreatedAt;
+}
+
+export interface TermsTable {
+  id: Generated<string>;
+  trust_id: string;
+  academic_year_id: string;
+  name: 'autumn' | 'spring' | 'summer';
+  starts_on: string;
+  ends_on: string;
+  half_term_starts_on: string | null;
+  half_term_ends_on: string | null;
+}
+
+export interface CollectionPointsTable {
+  id: Generated<string>;
+  trust_id: string;
+  academic_year_id: string;
+  name: string;
+  collect_on: string;
+  year_groups: string[];
+  version: Version;
+  created_at: CreatedAt;
+}
+
+export interface PlannedAssessmentsTable {
+  id: Generated<string>;
+  trust_id: string;
+  academic_year_id: string;
+  collection_point_id: string | null;
+  name: string;
+  subject: string;
+  year_group: string;
+  assessment_type: string;
+  planned_on: string;
+  grade_set: string | null;
+  version: Version;
+  created_at: CreatedAt;
+}
+
+/** A trust-defined grade set's scale as stored; the shape is the `gradeScale` contract. */
+export type GradeScaleJson =
+  | { kind: 'ordered'; grades: { code: string; value: number; aliases?: string[] }[] }
+  | { kind: 'range'; min: number | null; max: number | null; step: number | null; suffix: string | null };
+
+export interface GradeSetsTable {
+  id: Generated<string>;
+  trust_id: string;
+  key: string;
+  name: string;
+  scale: ColumnType<GradeScaleJson, string, string>;
+  non_results: ColumnType<string[], string, string>;
+  version: Version;
+  created_at: CreatedAt;
 }
 
 export interface ResultsTable {
@@ -697,6 +762,11 @@ export interface Database {
   result_summaries: ResultSummariesTable;
   pupils: PupilsTable;
   assessments: AssessmentsTable;
+  academic_years: AcademicYearsTable;
+  terms: TermsTable;
+  collection_points: CollectionPointsTable;
+  planned_assessments: PlannedAssessmentsTable;
+  grade_sets: GradeSetsTable;
   results: ResultsTable;
   barriers: BarriersTable;
   support_records: SupportRecordsTable;

@@ -221,6 +221,45 @@ const interventionFields = {
   plannedSessions: 12,
 };
 
+// The calendar and grade sets are trust-wide: everyone with a role reads them.
+const calendarEditors: Persona[] = ['admin', 'headA', 'dataManagerA', 'headB'];
+const gradeSetEditors: Persona[] = ['admin', 'dataManagerA'];
+let sharedYear: Promise<{ id: string; terms: { endsOn: string }[] }> | undefined;
+const calendarYear = (t: TrustFixture) => {
+  sharedYear ??= h.services.calendar
+    .createYear(systemActor(t.trustId), { label: '2026/27' })
+    .then((c) => ({ id: c.year.id, terms: c.year.terms }));
+  return sharedYear;
+};
+const freshPoint = async (t: TrustFixture) => {
+  const y = await calendarYear(t);
+  const name = unique('Drop');
+  const c = await h.services.calendar.addCollectionPoint(systemActor(t.trustId), y.id, {
+    name,
+    collectOn: y.terms[0]!.endsOn,
+    yearGroups: ['Y7'],
+  });
+  // Points are listed by date, so the new one is found by its name.
+  return c.collectionPoints.find((p) => p.name === name)!;
+};
+const freshPlannedAssessment = async (t: TrustFixture) => {
+  const y = await calendarYear(t);
+  const c = await h.services.calendar.addAssessment(systemActor(t.trustId), y.id, {
+    name: unique('Test'),
+    subject: 'Maths',
+    yearGroup: 'Y8',
+    type: 'test',
+    plannedOn: '2026-11-02',
+  });
+  return c.assessments.find((a) => a.name === `Test ${seq}`)!;
+};
+const freshGradeSet = async (t: TrustFixture) =>
+  h.services.gradeSets.create(systemActor(t.trustId), {
+    key: `set_${++seq}`,
+    name: 'Stars',
+    scale: { kind: 'range', min: 0, max: 3, step: 1, suffix: null },
+  });
+
 /** A case study for school A: a fresh draft, or published to the trust only. */
 const freshCaseStudy = async (t: TrustFixture, state: 'draft' | 'published' = 'draft') => {
   const sys = systemActor(t.trustId);
@@ -1566,6 +1605,144 @@ const cases: Case[] = [
       });
       return { method: 'GET', url: `/api/v1/audit?entityType=school&entityId=${t.schoolA}` };
     },
+  },
+  {
+    route: 'GET /api/v1/calendar/years',
+    allowed: frameworkReaders,
+    ownTrust: true,
+    build: async (t) => {
+      await calendarYear(t);
+      return { method: 'GET', url: '/api/v1/calendar/years' };
+    },
+  },
+  {
+    route: 'GET /api/v1/calendar/year-defaults',
+    allowed: frameworkReaders,
+    ownTrust: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/calendar/year-defaults?label=2027/28' }),
+  },
+  {
+    route: 'POST /api/v1/calendar/years',
+    allowed: calendarEditors,
+    ownTrust: true,
+    build: async () => {
+      const start = 2100 + ++seq;
+      return {
+        method: 'POST',
+        url: '/api/v1/calendar/years',
+        payload: { label: `${start}/${String((start + 1) % 100).padStart(2, '0')}` },
+      };
+    },
+  },
+  {
+    route: 'GET /api/v1/calendar/years/:id',
+    allowed: frameworkReaders,
+    build: async (t) => ({ method: 'GET', url: `/api/v1/calendar/years/${(await calendarYear(t)).id}` }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/years/:id',
+    allowed: calendarEditors,
+    build: async (t) => {
+      const y = await h.services.calendar.get(systemActor(t.trustId), (await calendarYear(t)).id);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/calendar/years/${y.year.id}`,
+        payload: { version: y.year.version, terms: y.year.terms },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/calendar/years/:id/collection-points',
+    allowed: calendarEditors,
+    build: async (t) => {
+      const y = await calendarYear(t);
+      return {
+        method: 'POST',
+        url: `/api/v1/calendar/years/${y.id}/collection-points`,
+        payload: { name: unique('Drop'), collectOn: y.terms[0]!.endsOn, yearGroups: ['Y9'] },
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/calendar/collection-points/:id',
+    allowed: calendarEditors,
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/calendar/collection-points/${(await freshPoint(t)).id}`,
+      payload: { version: 1, name: unique('Renamed') },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/calendar/collection-points/:id',
+    allowed: calendarEditors,
+    build: async (t) => ({
+      method: 'DELETE',
+      url: `/api/v1/calendar/collection-points/${(await freshPoint(t)).id}?version=1`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/calendar/years/:id/assessments',
+    allowed: calendarEditors,
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/calendar/years/${(await calendarYear(t)).id}/assessments`,
+      payload: {
+        name: unique('Test'),
+        subject: 'Science',
+        yearGroup: 'Y9',
+        type: 'test',
+        plannedOn: '2027-01-20',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/calendar/assessments/:id',
+    allowed: calendarEditors,
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/calendar/assessments/${(await freshPlannedAssessment(t)).id}`,
+      payload: { version: 1, subject: 'Mathematics' },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/calendar/assessments/:id',
+    allowed: calendarEditors,
+    build: async (t) => ({
+      method: 'DELETE',
+      url: `/api/v1/calendar/assessments/${(await freshPlannedAssessment(t)).id}?version=1`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/grade-sets',
+    allowed: frameworkReaders,
+    ownTrust: true,
+    build: async (t) => {
+      await freshGradeSet(t);
+      return { method: 'GET', url: '/api/v1/grade-sets' };
+    },
+  },
+  {
+    route: 'POST /api/v1/grade-sets',
+    allowed: gradeSetEditors,
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/grade-sets',
+      payload: {
+        key: `effort_${++seq}`,
+        name: 'Effort',
+        scale: { kind: 'range', min: 1, max: 5, step: 1, suffix: null },
+      },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/grade-sets/:id',
+    allowed: gradeSetEditors,
+    build: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/grade-sets/${(await freshGradeSet(t)).id}`,
+      payload: { version: 1, name: unique('Stars') },
+    }),
   },
   {
     route: 'GET /api/v1/auth/me',
