@@ -1,10 +1,14 @@
 import { refreshResultSummaries } from './modules/analysis/analysis.repository';
 import { createAnalysisService } from './modules/analysis/analysis.service';
+import { createAttendanceService } from './modules/attendance/attendance.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
+import { createAttendanceImportService } from './modules/data/attendance-import.service';
 import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
+import { createGiasImportService } from './modules/data/gias-import.service';
 import { createResultsImportService } from './modules/data/results-import.service';
+import { createStaffImportService } from './modules/data/staff-import.service';
 import { createDemoService } from './modules/demo/demo.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
 import { createEvaluationViews } from './modules/evaluation/evaluation-views.service';
@@ -51,6 +55,10 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     schoolAgenda: createSchoolAgendaService(db, clock),
     data,
     dataExport: createDataExportService(db),
+    attendanceImports: createAttendanceImportService(db),
+    staffImports: createStaffImportService(db),
+    giasImports: createGiasImportService(db),
+    attendance: createAttendanceService(db, config.suppressionThreshold, clock),
     results: createResultsImportService(db, {
       maxBytes: 250_000_000,
       // The analysis summaries follow every committed results import, in its transaction.
