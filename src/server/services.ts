@@ -1,11 +1,15 @@
 import { refreshResultSummaries } from './modules/analysis/analysis.repository';
 import { createAnalysisService } from './modules/analysis/analysis.service';
+import { createAttendanceService } from './modules/attendance/attendance.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
 import { createCalendarService } from './modules/calendar/calendar.service';
+import { createAttendanceImportService } from './modules/data/attendance-import.service';
 import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
+import { createGiasImportService } from './modules/data/gias-import.service';
 import { createResultsImportService } from './modules/data/results-import.service';
+import { createStaffImportService } from './modules/data/staff-import.service';
 import { createDemoService } from './modules/demo/demo.service';
 import { createGenerateService } from './modules/demo/generate/generate.service';
 import { createEvaluationService } from './modules/evaluation/evaluation.service';
@@ -61,6 +65,10 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     schoolAgenda: createSchoolAgendaService(db, clock),
     data,
     dataExport: createDataExportService(db),
+    attendanceImports: createAttendanceImportService(db),
+    staffImports: createStaffImportService(db),
+    giasImports: createGiasImportService(db),
+    attendance: createAttendanceService(db, config.suppressionThreshold, clock),
     calendar: createCalendarService(db),
     gradeSets: createGradeSetsService(db),
     results: createResultsImportService(db, {

@@ -18,6 +18,7 @@ import { dataRepository as repo } from './data.repository';
 import { parseKs4 } from './ks4-file';
 import { type PupilRow, parsePupilCsv, type Rejected } from './pupil-file';
 import { pupilsRepository } from './pupils.repository';
+import { recordsRepository } from './records.repository';
 import { parseSchoolDataset } from './school-datasets';
 
 export type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
@@ -225,8 +226,14 @@ export function createDataService(db: Db) {
       const job = await repo.findJob(db, actor.trustId, jobId);
       if (!job) throw notFound('Import');
       if (job.status !== 'committed') throw conflict('Only a committed import has rows to delete.');
+      if (job.kind === 'gias')
+        throw conflict(
+          'A GIAS import updates schools rather than adding rows: change the schools themselves instead.',
+        );
       return db.transaction().execute(async (tx) => {
-        const n = await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId);
+        const n =
+          (await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId)) +
+          (await recordsRepository.deleteRowsOfJob(tx, actor.trustId, jobId));
         await repo.markDeleted(tx, actor.trustId, jobId);
         await auditService.record(tx, actor, {
           action: 'delete_import',

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { isValidUpn } from './upn';
+import { decodeWindows1252 } from './windows-1252';
 
 /**
  * Reading a school's pupil list exported from its MIS as CSV. Pure: bytes in, pupils or rejected
@@ -31,7 +32,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

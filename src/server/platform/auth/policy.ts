@@ -35,6 +35,8 @@ export type Action =
   | 'pupil.import'
   /** Whole pupil lists out as files: for those who keep the school's data, not everyone who reads it. */
   | 'pupil.export'
+  /** Staff records (HR references, roles, dates) for workforce measures: trust and school leaders. */
+  | 'staff.import'
   | 'library.read'
   | 'library.write'
   | 'library.review'
@@ -119,6 +121,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
     'pupil.import',
     'pupil.export',
+    'staff.import',
     'library.read',
     ...REVIEW_LIBRARY,
     'toolkit.manage',
@@ -163,6 +166,7 @@ const grants: Record<Role, ReadonlySet<Action>> = {
     ...PUPILS,
     'pupil.import',
     'pupil.export',
+    'staff.import',
     'library.write',
     ...CALENDAR,
     ...INTERVENTIONS,

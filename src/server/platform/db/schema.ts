@@ -22,6 +22,13 @@ export interface SchoolsTable {
   joined_trust_on: string | null;
   status: Generated<string>;
   version: Version;
+  /** From GIAS (migration 0016): the type of establishment, open and close dates, statutory ages. */
+  establishment_type_code: string | null;
+  establishment_type: string | null;
+  opened_on: string | null;
+  closed_on: string | null;
+  statutory_low_age: number | null;
+  statutory_high_age: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -365,6 +372,44 @@ export interface ImportJobsTable {
   rows_skipped: Generated<number>;
   finished_at: Date | null;
   failure: string | null;
+}
+
+export interface AttendanceRecordsTable {
+  id: Generated<string>;
+  trust_id: string;
+  pupil_id: string;
+  school_id: string;
+  period_start: string;
+  period_end: string;
+  possible_sessions: number;
+  attended_sessions: number;
+  authorised_absence: number | null;
+  unauthorised_absence: number | null;
+  import_job_id: string;
+}
+
+export interface BehaviourPointsTable {
+  id: Generated<string>;
+  trust_id: string;
+  pupil_id: string;
+  school_id: string;
+  recorded_on: string;
+  category: string;
+  points: number;
+  note: string | null;
+  import_job_id: string;
+}
+
+export interface StaffRecordsTable {
+  id: Generated<string>;
+  trust_id: string;
+  staff_ref: string;
+  school_id: string;
+  role: string;
+  started_on: string;
+  left_on: string | null;
+  fte: number;
+  import_job_id: string;
 }
 
 export interface PublishedOutcomesTable {
@@ -775,6 +820,9 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_items: MeetingItemsTable;
   import_jobs: ImportJobsTable;
+  attendance_records: AttendanceRecordsTable;
+  behaviour_points: BehaviourPointsTable;
+  staff_records: StaffRecordsTable;
   published_outcomes: PublishedOutcomesTable;
   plans: PlansTable;
   priorities: PrioritiesTable;

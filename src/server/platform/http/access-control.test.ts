@@ -893,6 +893,74 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /api/v1/imports/attendance',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/imports/attendance',
+      payload: {
+        schoolId: t.schoolA,
+        filename: 'attendance.csv',
+        contentBase64: Buffer.from('upn\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/imports/behaviour',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/imports/behaviour',
+      payload: {
+        schoolId: t.schoolA,
+        filename: 'behaviour.csv',
+        contentBase64: Buffer.from('upn\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/imports/staff',
+    allowed: ['admin', 'headA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: '/api/v1/imports/staff',
+      payload: {
+        schoolId: t.schoolA,
+        filename: 'staff.csv',
+        contentBase64: Buffer.from('upn\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/imports/gias',
+    allowed: ['admin'],
+    ownTrust: true,
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports/gias',
+      payload: {
+        filename: 'gias.csv',
+        establishmentsBase64: Buffer.from('URN\n').toString('base64'),
+        dryRun: true,
+      },
+    }),
+  },
+  {
+    route: 'GET /api/v1/attendance/summary',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/attendance/summary' }),
+  },
+  {
+    route: 'GET /api/v1/staff/retention',
+    allowed: everyone.filter((p) => p !== 'noRoles'),
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/staff/retention' }),
+  },
+  {
     route: 'POST /api/v1/imports/school-datasets',
     allowed: ['admin'],
     ownTrust: true,

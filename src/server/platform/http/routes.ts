@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAnalysisRoutes } from '../../modules/analysis/analysis.routes';
+import { registerAttendanceRoutes } from '../../modules/attendance/attendance.routes';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerCalendarRoutes } from '../../modules/calendar/calendar.routes';
@@ -38,6 +39,7 @@ export async function registerRoutes(
       registerPlanSupportRoutes(v1, services);
       registerPlanEditRoutes(v1, services);
       registerDataRoutes(v1, services);
+      registerAttendanceRoutes(v1, services);
       registerCalendarRoutes(v1, services);
       registerGradeSetRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
