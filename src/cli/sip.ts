@@ -176,7 +176,7 @@ export function buildCli(): Command {
   program
     .command('import')
     .description(
-      'import a data file; kinds: ks4-performance, ks2, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school)',
+      "import a data file; kinds: ks4-performance, ks2, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school), attendance, behaviour, staff (CSV), gias (GIAS establishment extract: updates the trust's schools)",
     )
     .argument('<kind>', 'what the file is')
     .argument('<file>', 'path to the file')
@@ -245,9 +245,39 @@ export function buildCli(): Command {
               contentBase64: bytes.toString('base64'),
               dryRun: opts.dryRun ?? false,
             });
+          } else if (kind === 'attendance' || kind === 'behaviour' || kind === 'staff' || kind === 'gias') {
+            const bytes = await readFile(file).catch(() => {
+              throw new ConfigError(`Cannot read ${file}.`);
+            });
+            const school = opts.school
+              ? (await s.org.listSchools(actor)).find((x) => x.urn === opts.school)
+              : null;
+            if (opts.school && !school)
+              throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
+            const body = {
+              filename: basename(file),
+              contentBase64: bytes.toString('base64'),
+              dryRun: opts.dryRun ?? false,
+              ...(school ? { schoolId: school.id } : {}),
+            };
+            if (kind === 'gias') {
+              // Without a links file or a group, the extract updates the trust's existing schools.
+              const gias = await s.giasImports.importGias(actor, {
+                filename: body.filename,
+                establishmentsBase64: body.contentBase64,
+                dryRun: body.dryRun,
+              });
+              const p = gias.preview;
+              process.stdout.write(
+                `${p.create.length} schools to add, ${p.update.length} to update, ${p.unchanged.length} unchanged.\n`,
+              );
+              job = gias;
+            } else if (kind === 'staff') job = await s.staffImports.importStaff(actor, body);
+            else if (kind === 'attendance') job = await s.attendanceImports.importAttendance(actor, body);
+            else job = await s.attendanceImports.importBehaviour(actor, body);
           } else
             throw new ConfigError(
-              `Unknown import kind ${kind}; use ks4-performance, census, absence, ofsted, results or ctf.`,
+              `Unknown import kind ${kind}; use ks4-performance, ks2, census, absence, ofsted, results, ctf, attendance, behaviour, staff or gias.`,
             );
           process.stdout.write(
             `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
