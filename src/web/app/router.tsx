@@ -3,6 +3,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { AdminSchoolsPage } from '../features/admin/AdminSchoolsPage';
 import { PeoplePage } from '../features/admin/PeoplePage';
 import { AnalysisPage } from '../features/analysis/AnalysisPage';
+import { AttendancePage } from '../features/attendance/AttendancePage';
 import { AuthLayout } from '../features/auth/AuthLayout';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'plan/:planId', element: <PlanPage /> },
       { path: 'monitor', element: <MonitorPage /> },
       { path: 'analyse', element: <AnalysisPage /> },
+      { path: 'analyse/attendance', element: <AttendancePage /> },
       { path: 'analyse/surveys', element: <SurveysPage /> },
       { path: 'analyse/surveys/:surveyId', element: <SurveyPage /> },
       { path: 'learn', element: <LearnPage /> },

@@ -10,8 +10,8 @@ import { ImportPanel } from './ImportPanel';
 export function DataPage() {
   const permissions = usePermissions();
   const kinds: ImportKind[] = permissions.isTrustAdmin
-    ? ['results', 'pupils', 'ctf', 'ks4_performance']
-    : ['results', 'pupils', 'ctf'];
+    ? ['results', 'pupils', 'ctf', 'attendance', 'behaviour', 'staff', 'ks4_performance']
+    : ['results', 'pupils', 'ctf', 'attendance', 'behaviour'];
   return (
     <>
       <PageHeader

@@ -40,7 +40,9 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const needsSchool = kind === 'pupils' || kind === 'ctf' || (kind === 'results' && schoolIds !== 'all');
+  // Results, attendance and behaviour may span the trust; a school's data manager imports for their school.
+  const trustWide = kind === 'results' || kind === 'attendance' || kind === 'behaviour' || kind === 'staff';
+  const needsSchool = kind === 'pupils' || kind === 'ctf' || (trustWide && schoolIds !== 'all');
   const xml = KINDS[kind].xml === true;
   const ready =
     file !== null &&
@@ -103,9 +105,9 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
               data={options}
               value={schoolId}
               onChange={(v) => reset(() => setSchoolId(v))}
-              clearable={kind === 'results' && schoolIds === 'all'}
-              placeholder={kind === 'results' ? 'Any school in the trust' : 'Choose a school'}
-              description={kind === 'results' ? 'Only pupils of this school may appear' : undefined}
+              clearable={trustWide && schoolIds === 'all'}
+              placeholder={trustWide ? 'Any school in the trust' : 'Choose a school'}
+              description={trustWide ? 'Only this school’s pupils (or staff) may appear' : undefined}
             />
           )}
           {kind === 'ks4_performance' && (

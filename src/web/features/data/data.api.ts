@@ -4,7 +4,14 @@ import { importJobList, importResult } from '../../../shared/contracts/data';
 import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
 
 export type ImportOutcome = z.infer<typeof importResult>;
-export type ImportKind = 'results' | 'pupils' | 'ctf' | 'ks4_performance';
+export type ImportKind =
+  | 'results'
+  | 'pupils'
+  | 'ctf'
+  | 'attendance'
+  | 'behaviour'
+  | 'staff'
+  | 'ks4_performance';
 /** The DfE's school-level downloads: the KS4 tables, or one of the school datasets beside them. */
 export type DfeDataset = 'ks4' | 'ks2' | 'census' | 'absence' | 'ofsted';
 
@@ -63,6 +70,17 @@ async function base64(file: File): Promise<string> {
 
 export async function sendImport(kind: ImportKind, send: Send): Promise<ImportOutcome> {
   if (kind === 'results') return sendResults(send);
+  if (kind === 'attendance' || kind === 'behaviour' || kind === 'staff')
+    return api(`/imports/${kind}`, {
+      method: 'POST',
+      schema: importResult,
+      body: {
+        ...(send.schoolId ? { schoolId: send.schoolId } : {}),
+        filename: send.file.name,
+        contentBase64: await base64(send.file),
+        dryRun: send.dryRun,
+      },
+    });
   if (kind === 'pupils' || kind === 'ctf')
     return api(kind === 'ctf' ? '/imports/ctf' : '/imports/pupils', {
       method: 'POST',

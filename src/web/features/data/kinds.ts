@@ -24,6 +24,23 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
       'each pupil’s UPN, names, date of birth, sex and year; free school meals in the last six years and looked-after status (disadvantage); SEN provision; ethnicity; first language (EAL); KS2 reading and maths test scaled scores',
     xml: true,
   },
+  attendance: {
+    label: 'Attendance',
+    help: 'Each pupil’s possible and attended sessions for a period (a term, a half term or a week), matched by UPN. Importing a period again replaces it.',
+    columns:
+      'upn, period_start, period_end, possible_sessions, attended_sessions (authorised_absence and unauthorised_absence optional); dates as dd/mm/yyyy or yyyy-mm-dd',
+  },
+  behaviour: {
+    label: 'Behaviour points',
+    help: 'Behaviour and attitude-to-learning points per pupil, matched by UPN. Notes must be about the pupil only.',
+    columns: 'upn, date, category, points (note optional)',
+  },
+  staff: {
+    label: 'Staff records',
+    help: 'Appointments from your HR system, for retention and other workforce measures. Use HR references, never names or email addresses.',
+    columns:
+      'staff_ref, role (teacher, teaching assistant, leader or support), start_date, leave_date, school_urn, fte',
+  },
   ks4_performance: {
     label: 'DfE downloads',
     help: 'A DfE school-level file for a year, as downloaded: it is kept for every school in England, so your schools can be set beside their local authority and the country. Importing a year again replaces it.',
