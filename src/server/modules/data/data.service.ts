@@ -18,6 +18,7 @@ import { dataRepository as repo } from './data.repository';
 import { parseKs4 } from './ks4-file';
 import { type PupilRow, parsePupilCsv, type Rejected } from './pupil-file';
 import { pupilsRepository } from './pupils.repository';
+import { resultsRepository } from './results.repository';
 import { parseSchoolDataset } from './school-datasets';
 
 export type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
@@ -226,7 +227,13 @@ export function createDataService(db: Db) {
       if (!job) throw notFound('Import');
       if (job.status !== 'committed') throw conflict('Only a committed import has rows to delete.');
       return db.transaction().execute(async (tx) => {
-        const n = await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId);
+        let n = await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId);
+        // Results record the job that last wrote them; the summaries of their assessments follow.
+        const assessmentIds = await resultsRepository.assessmentsOfJob(tx, actor.trustId, jobId);
+        if (assessmentIds.length) {
+          n += await resultsRepository.deleteResultsOfJob(tx, actor.trustId, jobId);
+          await refreshResultSummaries(tx, actor.trustId, { assessmentIds });
+        }
         await repo.markDeleted(tx, actor.trustId, jobId);
         await auditService.record(tx, actor, {
           action: 'delete_import',

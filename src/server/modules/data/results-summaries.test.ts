@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTrust, signIn } from '../../test/factories';
+import { buildTrust, type Session, signIn } from '../../test/factories';
 import { type Harness, harness } from '../../test/harness';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { orgRepository } from '../org/org.repository';
@@ -37,6 +37,99 @@ async function summaries(trustId: string, assessmentIds: string[]) {
     .map((r) => ({ ...r, n: Number(r.n), total: Number(r.total), total_squares: Number(r.total_squares) }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
+
+/** A trust with synthetic pupils, its UPNs, and its admin signed in. */
+async function trustWithPupils() {
+  const t = await buildTrust(h);
+  const urn = async (id: string) => (await orgRepository.findSchool(h.db, t.trustId, id))!.urn;
+  await seedSyntheticPupils(h.db, t.trustId, [
+    { id: t.schoolA, urn: await urn(t.schoolA), phase: 'secondary', effect: 0.2, size: 40 },
+    { id: t.schoolB, urn: await urn(t.schoolB), phase: 'primary', effect: -0.1, size: 25 },
+  ]);
+  const upns = (
+    await h.db.selectFrom('pupils').where('trust_id', '=', t.trustId).select('upn').orderBy('upn').execute()
+  ).map((p) => p.upn!);
+  return { t, upns, admin: await signIn(h, t.people.admin.email) };
+}
+
+const post = (s: Session, body: string) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports/results?filename=results.csv',
+    headers: { ...s.headers, 'content-type': 'text/csv' },
+    payload: body,
+  });
+
+/** The trust's results of the named assessments as `assessment|upn=value`, sorted. */
+async function resultsOf(trustId: string, names: string[]) {
+  const rows = await h.db
+    .selectFrom('results as r')
+    .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
+    .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+    .where('r.trust_id', '=', trustId)
+    .where('a.name', 'in', names)
+    .select(['a.name', 'p.upn', 'r.value'])
+    .execute();
+  return rows.map((r) => `${r.name}|${r.upn}=${r.value}`).sort();
+}
+
+async function idsOf(trustId: string, names: string[]) {
+  const rows = await h.db
+    .selectFrom('assessments')
+    .where('trust_id', '=', trustId)
+    .where('name', 'in', names)
+    .select('id')
+    .execute();
+  return rows.map((a) => a.id);
+}
+
+describe('results import jobs', () => {
+  it('re-importing the same file leaves the same results, without duplicates', async () => {
+    const { t, upns, admin } = await trustWithPupils();
+    const body = [HEADER, ...upns.map((u, i) => line(u, String(i % 10), 'Mock one'))].join('\n');
+    expect((await post(admin, body)).statusCode).toBe(201);
+    const first = await resultsOf(t.trustId, ['Mock one']);
+    expect(first).toHaveLength(upns.length);
+    const again = await post(admin, body);
+    expect(again.json()).toMatchObject({ status: 'committed', rowsAccepted: upns.length });
+    expect(await resultsOf(t.trustId, ['Mock one'])).toEqual(first);
+  });
+
+  it('deleting an import removes exactly the results it last wrote and refreshes their summaries', async () => {
+    const { t, upns, admin } = await trustWithPupils();
+    const first = await post(
+      admin,
+      [HEADER, ...upns.map((u) => line(u, '4', 'Mock one')), line(upns[0]!, '5', 'Mock two')].join('\n'),
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    // The second import replaces the first ten pupils' Mock one results: those now belong to it.
+    const second = await post(
+      admin,
+      [
+        HEADER,
+        ...upns.slice(0, 10).map((u) => line(u, '7', 'Mock one')),
+        line(upns[1]!, '6', 'Mock three'),
+      ].join('\n'),
+    );
+    expect(second.statusCode, second.body).toBe(201);
+
+    const del = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/imports/${first.json().id}`,
+      headers: admin.headers,
+    });
+    expect(del.statusCode, del.body).toBe(200);
+    expect(del.json().deletedRows).toBe(upns.length - 10 + 1);
+    expect(await resultsOf(t.trustId, ['Mock one', 'Mock two', 'Mock three'])).toEqual(
+      [...upns.slice(0, 10).map((u) => `Mock one|${u}=7`), `Mock three|${upns[1]}=6`].sort(),
+    );
+    const ids = await idsOf(t.trustId, ['Mock one', 'Mock two']);
+    const left = await summaries(t.trustId, ids);
+    expect(left.reduce((n, r) => n + r.n, 0)).toBe(10);
+    await h.db.transaction().execute((tx) => refreshResultSummaries(tx, t.trustId));
+    expect(await summaries(t.trustId, ids)).toEqual(left);
+  });
+});
 
 describe('results import summaries', () => {
   it('accumulates, for assessments new to the trust, exactly the summaries refreshResultSummaries computes', async () => {
