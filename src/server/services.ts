@@ -1,4 +1,4 @@
-import { refreshResultSummaries } from './modules/analysis/analysis.repository';
+import { writeImportedSummaries } from './modules/analysis/analysis.repository';
 import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAttendanceService } from './modules/attendance/attendance.service';
 import { createAuditReader } from './modules/audit/audit.reader';
@@ -74,7 +74,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     results: createResultsImportService(db, {
       maxBytes: 250_000_000,
       // The analysis summaries follow every committed results import, in its transaction.
-      afterWrite: [(tx, trustId, assessmentIds) => refreshResultSummaries(tx, trustId, { assessmentIds })],
+      afterWrite: [(tx, trustId, written) => writeImportedSummaries(tx, trustId, written)],
     }),
     analysis,
     reports: createReportsService(

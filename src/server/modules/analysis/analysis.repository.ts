@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import type { SummaryRow } from './summary-accumulator';
 
 /**
  * Rebuilds the summary of sufficient statistics (result_summaries, migration 0009) for a trust's
@@ -35,6 +36,47 @@ export async function refreshResultSummaries(
     where ${where('r', 'p.school_id')}
     group by r.trust_id, r.assessment_id, p.school_id, p.disadvantaged, p.sen, p.eal, p.sex
   `.execute(db);
+}
+
+/**
+ * The summaries after a results import: assessments that had no results before get the rows the
+ * import accumulated while reading (summary-accumulator.ts, the same definition as above); those
+ * that had results are refreshed from the table.
+ */
+export async function writeImportedSummaries(
+  db: Db,
+  trustId: string,
+  written: {
+    accumulatedIds: readonly string[];
+    accumulated: readonly SummaryRow[];
+    refresh: readonly string[];
+  },
+): Promise<void> {
+  const { accumulatedIds, accumulated, refresh } = written;
+  if (accumulatedIds.length)
+    await db
+      .deleteFrom('result_summaries')
+      .where('trust_id', '=', trustId)
+      .where('assessment_id', 'in', accumulatedIds)
+      .execute();
+  if (accumulated.length)
+    // Columns as arrays through unnest: nine parameters however many rows.
+    await sql`
+      insert into result_summaries
+        (trust_id, assessment_id, school_id, disadvantaged, sen, eal, sex, n, total, total_squares)
+      select ${trustId}::uuid, * from unnest(
+        ${accumulated.map((r) => r.assessmentId)}::uuid[], ${accumulated.map((r) => r.schoolId)}::uuid[],
+        ${accumulated.map((r) => r.disadvantaged)}::boolean[], ${accumulated.map((r) => r.sen)}::text[],
+        ${accumulated.map((r) => r.eal)}::boolean[], ${accumulated.map((r) => r.sex)}::text[],
+        ${accumulated.map((r) => r.n)}::integer[], ${accumulated.map((r) => r.total)}::double precision[],
+        ${accumulated.map((r) => r.totalSquares)}::double precision[])`.execute(db);
+  if (refresh.length) {
+    // The import has just changed many rows, which the planner's statistics do not know yet (PGlite
+    // never gathers them on its own): without this the refresh can pick a nested loop over every
+    // pupil for every result. ANALYZE samples a fixed number of rows, so it stays cheap.
+    await sql`analyze results`.execute(db);
+    await refreshResultSummaries(db, trustId, { assessmentIds: refresh });
+  }
 }
 
 /** What every assessment read returns. */

@@ -19,6 +19,7 @@ import { parseKs4 } from './ks4-file';
 import { type PupilRow, parsePupilCsv, type Rejected } from './pupil-file';
 import { pupilsRepository } from './pupils.repository';
 import { recordsRepository } from './records.repository';
+import { resultsRepository } from './results.repository';
 import { parseSchoolDataset } from './school-datasets';
 
 export type JobRow = Awaited<ReturnType<typeof repo.listJobs>>[number];
@@ -231,9 +232,15 @@ export function createDataService(db: Db) {
           'A GIAS import updates schools rather than adding rows: change the schools themselves instead.',
         );
       return db.transaction().execute(async (tx) => {
-        const n =
+        let n =
           (await repo.deleteOutcomesOfJob(tx, actor.trustId, jobId)) +
           (await recordsRepository.deleteRowsOfJob(tx, actor.trustId, jobId));
+        // Results record the job that last wrote them; the summaries of their assessments follow.
+        const assessmentIds = await resultsRepository.assessmentsOfJob(tx, actor.trustId, jobId);
+        if (assessmentIds.length) {
+          n += await resultsRepository.deleteResultsOfJob(tx, actor.trustId, jobId);
+          await refreshResultSummaries(tx, actor.trustId, { assessmentIds });
+        }
         await repo.markDeleted(tx, actor.trustId, jobId);
         await auditService.record(tx, actor, {
           action: 'delete_import',

@@ -203,7 +203,11 @@ export function createPupilMatcher(pupils: KnownPupil[], schoolId: string | null
   const byUpn = new Map<string, number>();
   for (const [i, p] of pupils.entries()) byUpn.set(p.upn, i);
   const seen: Int32Array[] = [];
-  return (upn: string, assessment: number, line: number): { pupilId: string } | { reason: string } => {
+  return (
+    upn: string,
+    assessment: number,
+    line: number,
+  ): { pupilId: string; index: number } | { reason: string } => {
     const i = byUpn.get(upn);
     if (i === undefined) return { reason: 'No pupil with this UPN in the trust' };
     const p = pupils[i]!;
@@ -212,6 +216,6 @@ export function createPupilMatcher(pupils: KnownPupil[], schoolId: string | null
     const first = seen[assessment][i]!;
     if (first) return { reason: `Same pupil and assessment as line ${first}` };
     seen[assessment][i] = line;
-    return { pupilId: p.id };
+    return { pupilId: p.id, index: i };
   };
 }

@@ -10,14 +10,14 @@ import { orgRepository } from '../org/org.repository';
 import { CsvFormatError, csvChunks } from './csv-chunks';
 import { dataRepository as jobs } from './data.repository';
 import type { Rejected } from './pupil-file';
-import { type ResultBatch, resultsRepository as repo } from './results.repository';
+import { resultsRepository as repo } from './results.repository';
 import { createPupilMatcher, createResultReader, readResultHeader } from './results-file';
+import { createResultsWriter, type WrittenResults } from './results-writer';
 
-const BATCH = 20_000;
 const KEEP_REJECTED = 5_000;
 
 /** Hooks other modules attach to a committed import, inside its transaction (e.g. summaries). */
-export type ResultsWrittenHook = (tx: Db, trustId: string, assessmentIds: string[]) => Promise<void>;
+export type ResultsWrittenHook = (tx: Db, trustId: string, written: WrittenResults) => Promise<void>;
 
 /** Thrown inside the transaction to roll it back while carrying the verdict out. */
 class Verdict {
@@ -44,8 +44,6 @@ async function* decode(source: AsyncIterable<Buffer>, meter: (b: Buffer) => void
   }
   if (decoder) yield decoder.decode();
 }
-
-const emptyBatch = (): ResultBatch => ({ assessmentIds: [], pupilIds: [], values: [] });
 
 export function createResultsImportService(
   db: Db,
@@ -107,7 +105,9 @@ export function createResultsImportService(
 
       try {
         await db.transaction().execute(async (tx) => {
-          const match = createPupilMatcher(await repo.pupilsOfTrust(tx, actor.trustId), q.schoolId ?? null);
+          const pupils = await repo.pupilsOfTrust(tx, actor.trustId);
+          const match = createPupilMatcher(pupils, q.schoolId ?? null);
+          const writer = createResultsWriter(tx, actor.trustId, jobId, pupils);
           // Per assessment met in the file: its id, or null when its grade set clashes with the stored one.
           const assessmentIds: (string | null)[] = [];
           const storedGradeSets: string[] = [];
@@ -118,8 +118,6 @@ export function createResultsImportService(
             hash.update(chunk);
           });
           let reader: ReturnType<typeof createResultReader> | null = null;
-          let batch = emptyBatch();
-          let writing: Promise<void> = Promise.resolve();
           let line = 0;
           try {
             file: for await (const records of csvChunks(text))
@@ -150,6 +148,7 @@ export function createResultsImportService(
                   const found = await repo.findOrCreateAssessment(tx, actor.trustId, key);
                   assessmentIds[r.assessment] = found.gradeSet === key.gradeSet ? found.id : null;
                   storedGradeSets[r.assessment] = found.gradeSet;
+                  if (found.gradeSet === key.gradeSet) writer.assessment(r.assessment, found);
                 }
                 const assessmentId = assessmentIds[r.assessment];
                 if (!assessmentId) {
@@ -166,19 +165,12 @@ export function createResultsImportService(
                 counts.accepted += 1;
                 // Once any line is bad the file is rejected: keep checking, stop writing.
                 if (counts.rejected || q.dryRun) continue;
-                batch.assessmentIds.push(assessmentId);
-                batch.pupilIds.push(pupil.pupilId);
-                batch.values.push(r.value);
-                if (batch.values.length >= BATCH) {
-                  // One batch in flight: PostgreSQL writes it while the next is read and checked.
-                  await writing;
-                  writing = repo.writeBatch(tx, actor.trustId, batch);
-                  writing.catch(() => undefined); // awaited below; this only marks it handled meanwhile
+                if (writer.add(r.assessment, pupil.index, r.value)) {
+                  await writer.flush();
                   onProgress?.(counts.read);
-                  batch = emptyBatch();
                 }
               }
-            await writing;
+            await writer.drain();
           } catch (err) {
             if (!(err instanceof CsvFormatError)) throw err;
             reject([
@@ -189,10 +181,8 @@ export function createResultsImportService(
             reject([{ row: 1, column: '', value: '', reason: 'The file is empty' }]);
           if (counts.rejected) throw new Verdict('rejected');
           if (q.dryRun) throw new Verdict('validated');
-          await repo.writeBatch(tx, actor.trustId, batch);
-
-          const ids = assessmentIds.filter((id): id is string => id !== null);
-          for (const hook of opts.afterWrite) await hook(tx, actor.trustId, ids);
+          const written = await writer.finish();
+          for (const hook of opts.afterWrite) await hook(tx, actor.trustId, written);
           await finish(tx, 'committed');
           await auditService.record(tx, actor, {
             action: 'import',

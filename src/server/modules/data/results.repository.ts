@@ -1,28 +1,54 @@
 import { sql } from 'kysely';
+import { copyRows } from '../../platform/db/copy';
 import type { Db } from '../../platform/db/database';
 import { pupilsRepository } from './pupils.repository';
 import type { AssessmentKey } from './results-file';
 
 /**
- * Bulk results are written in large batches as three arrays through unnest, which PostgreSQL and
- * PGlite both take as three parameters however many rows they carry (no 65,535-parameter ceiling,
- * no per-row statement), all inside the import's one transaction.
+ * Bulk results are written with COPY (platform/db/copy.ts) in large batches of CSV lines, all inside
+ * the import's one transaction. Lines for an assessment that had no results go straight into
+ * `results`; lines that may replace a stored result go through a temporary staging table and are
+ * merged at the end, since COPY cannot update.
  */
-export type ResultBatch = { assessmentIds: string[]; pupilIds: string[]; values: number[] };
+export const RESULT_COPY_COLUMNS = [
+  'trust_id',
+  'assessment_id',
+  'pupil_id',
+  'value',
+  'import_job_id',
+] as const;
+export type ResultBatch = { direct: string[]; staged: string[] };
+
+/** One line of a batch, in RESULT_COPY_COLUMNS order (uuids and a finite number need no quoting). */
+export const resultLine = (
+  trustId: string,
+  assessmentId: string,
+  pupilId: string,
+  value: number,
+  jobId: string,
+) => `${trustId},${assessmentId},${pupilId},${value},${jobId}\n`;
 
 export const resultsRepository = {
-  /** Every pupil of the trust with a UPN: the importer matches lines against this in memory. */
+  /** Every pupil of the trust with a UPN and the characteristics the summaries group by. */
   async pupilsOfTrust(tx: Db, trustId: string) {
     const rows = await tx
       .selectFrom('pupils')
       .where('trust_id', '=', trustId)
       .where('upn', 'is not', null)
-      .select(['id', 'upn', 'school_id'])
+      .select(['id', 'upn', 'school_id', 'disadvantaged', 'sen', 'eal', 'sex'])
       .execute();
-    return rows.map((p) => ({ id: p.id, upn: p.upn!, schoolId: p.school_id }));
+    return rows.map((p) => ({
+      id: p.id,
+      upn: p.upn!,
+      schoolId: p.school_id,
+      disadvantaged: p.disadvantaged,
+      sen: p.sen,
+      eal: p.eal,
+      sex: p.sex,
+    }));
   },
 
-  /** The assessment a file names, created when the trust does not have it yet. */
+  /** The assessment a file names, created when the trust does not have it yet; `empty` when it has no results. */
   async findOrCreateAssessment(tx: Db, trustId: string, k: AssessmentKey) {
     const existing = await tx
       .selectFrom('assessments')
@@ -32,21 +58,62 @@ export const resultsRepository = {
       .where('year_group', '=', k.yearGroup)
       .where('academic_year', '=', k.academicYear)
       .where('collection_point', '=', k.collectionPoint)
-      .select(['id', 'grade_set'])
+      .select(['id', 'grade_set', 'taken_on'])
       .executeTakeFirst();
-    if (existing) return { id: existing.id, gradeSet: existing.grade_set };
+    if (existing) {
+      const any = await tx
+        .selectFrom('results')
+        .where('assessment_id', '=', existing.id)
+        .select('pupil_id')
+        .limit(1)
+        .executeTakeFirst();
+      return { id: existing.id, gradeSet: existing.grade_set, takenOn: existing.taken_on, empty: !any };
+    }
     const { id } = await pupilsRepository.insertAssessment(tx, { trustId, ...k });
-    return { id, gradeSet: k.gradeSet };
+    return { id, gradeSet: k.gradeSet, takenOn: k.takenOn, empty: true };
   },
 
-  /** Writes a batch; a result already held for the pupil and assessment takes the new value. */
-  async writeBatch(tx: Db, trustId: string, b: ResultBatch): Promise<void> {
-    if (!b.values.length) return;
+  /** Writes a batch: new results into the table, possible replacements into the staging table. */
+  async writeBatch(tx: Db, b: ResultBatch, staging: { created: boolean }): Promise<void> {
+    if (b.direct.length) await copyRows(tx, 'results', RESULT_COPY_COLUMNS, b.direct.join(''));
+    if (!b.staged.length) return;
+    if (!staging.created) {
+      // DDL the query builder cannot express (LIKE, ON COMMIT DROP); gone with the transaction.
+      await sql`create temporary table results_staging (like results) on commit drop`.execute(tx);
+      staging.created = true;
+    }
+    await copyRows(tx, 'results_staging', RESULT_COPY_COLUMNS, b.staged.join(''));
+  },
+
+  /** Merges the staged lines: a result already held for the pupil and assessment takes the new value and job. */
+  async mergeStaged(tx: Db): Promise<void> {
     await sql`
-      insert into results (trust_id, assessment_id, pupil_id, value)
-      select ${trustId}::uuid, a, p, v
-      from unnest(${b.assessmentIds}::uuid[], ${b.pupilIds}::uuid[], ${b.values}::double precision[]) as t(a, p, v)
-      on conflict (assessment_id, pupil_id) do update set value = excluded.value`.execute(tx);
+      insert into results (trust_id, assessment_id, pupil_id, value, import_job_id)
+      select trust_id, assessment_id, pupil_id, value, import_job_id from results_staging
+      on conflict (assessment_id, pupil_id)
+      do update set value = excluded.value, import_job_id = excluded.import_job_id`.execute(tx);
+  },
+
+  /** The assessments holding results last written by an import job. */
+  async assessmentsOfJob(tx: Db, trustId: string, jobId: string): Promise<string[]> {
+    const rows = await tx
+      .selectFrom('results')
+      .where('trust_id', '=', trustId)
+      .where('import_job_id', '=', jobId)
+      .select('assessment_id')
+      .distinct()
+      .execute();
+    return rows.map((r) => r.assessment_id);
+  },
+
+  /** Removes the results an import job wrote (and no later import replaced); returns how many. */
+  async deleteResultsOfJob(tx: Db, trustId: string, jobId: string): Promise<number> {
+    const r = await tx
+      .deleteFrom('results')
+      .where('trust_id', '=', trustId)
+      .where('import_job_id', '=', jobId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   },
 
   /** Every result of the trust (or one school) in the long CSV layout, ordered for stable files. */

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ConfigError } from '../config';
+import { copyingPool } from './copy';
 import { pgliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -38,7 +39,8 @@ export async function openDatabase(opts: {
         `Could not connect to the PostgreSQL server in DATABASE_URL: ${(err as Error).message}.`,
       );
     }
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // The pool's clients also take bulk COPYs (copy.ts).
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = opts.dataDir ?? 'memory';

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PostgresDialect } from 'kysely';
+import { pgliteCopy } from './copy';
 
 /**
  * Kysely has no PGlite dialect of its own, so we present PGlite as a one-connection `pg` pool
@@ -11,6 +12,8 @@ export function pgliteDialect(pglite: PGlite): PostgresDialect {
 
   const client = {
     async query(sql: string, parameters: readonly unknown[]) {
+      const copied = await pgliteCopy(pglite, parameters);
+      if (copied) return copied;
       const result = await pglite.query<Record<string, unknown>>(sql, parameters as unknown[]);
       return {
         rows: result.rows,

@@ -594,6 +594,8 @@ export interface ResultsTable {
   assessment_id: string;
   pupil_id: string;
   value: number;
+  /** The import job that last wrote the result (null for results written otherwise). */
+  import_job_id: string | null;
 }
 
 export type CaseStudyDemographicsJson = Record<string, number | null>;
