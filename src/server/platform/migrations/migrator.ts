@@ -11,6 +11,7 @@ import * as m0008 from './0008-library';
 import * as m0009 from './0009-analysis-summaries';
 import * as m0010 from './0010-bulk-results';
 import * as m0012 from './0012-meeting-follow-up';
+import * as m0015 from './0015-pupil-history';
 
 /** Listed explicitly so the bundle and the CLI run the same ordered set without reading the filesystem. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-analysis-summaries': m0009,
   '0010-bulk-results': m0010,
   '0012-meeting-follow-up': m0012,
+  '0015-pupil-history': m0015,
 };
 
 class StaticProvider implements MigrationProvider {
