@@ -181,7 +181,10 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
       fsmHistory.push({ start, end });
     }
     const lookedAfter = truthy(text(child(p, 'LookedAfter'), 'InCare'));
-    const disadvantaged = isDisadvantaged({ fsm: fsmHistory, lookedAfter, adoptedFromCare: false }, header.date);
+    const disadvantaged = isDisadvantaged(
+      { fsm: fsmHistory, lookedAfter, adoptedFromCare: false },
+      header.date,
+    );
     const premium = detail('PupilPremiumEligible');
 
     // The provision in force at the file date: the latest SEN record that had started by then.

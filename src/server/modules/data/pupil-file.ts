@@ -181,7 +181,8 @@ export function parsePupilCsv(bytes: Uint8Array): {
     }
     if ('ks2_fine_level' in r && r.ks2_fine_level !== '') {
       const n = Number(r.ks2_fine_level);
-      if (!Number.isFinite(n) || n < 0 || n > 120) bad('ks2_fine_level', 'Use a KS2 fine level, or leave it blank');
+      if (!Number.isFinite(n) || n < 0 || n > 120)
+        bad('ks2_fine_level', 'Use a KS2 fine level, or leave it blank');
       else extra.ks2FineLevel = n;
     } else if ('ks2_fine_level' in r) extra.ks2FineLevel = null;
     if (r.effective_date) {

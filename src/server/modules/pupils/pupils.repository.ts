@@ -9,6 +9,21 @@ const chunks = <T>(xs: readonly T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 export const pupilHistoryRepository = {
+  /** Pupils of the trust by UPN, with the date their history starts from. */
+  async pupilsByUpn(db: Db, trustId: string, upns: readonly string[]) {
+    const out = new Map<string, { id: string; dateOfBirth: string }>();
+    for (const batch of chunks(upns, 5000)) {
+      const rows = await db
+        .selectFrom('pupils')
+        .where('trust_id', '=', trustId)
+        .where('upn', 'in', batch)
+        .select(['id', 'upn', 'date_of_birth'])
+        .execute();
+      for (const r of rows) if (r.upn) out.set(r.upn, { id: r.id, dateOfBirth: r.date_of_birth });
+    }
+    return out;
+  },
+
   /** Each pupil's characteristics periods, oldest first. */
   async historiesOf(db: Db, trustId: string, pupilIds: readonly string[]): Promise<Map<string, Period[]>> {
     const out = new Map<string, Period[]>();
