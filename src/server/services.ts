@@ -42,7 +42,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const frameworks = createFrameworksService(db);
   const evaluation = createEvaluationService(db);
   const planningViews = createPlanningViews(db, clock);
-  const data = createDataService(db);
+  const data = createDataService(db, clock);
   const evaluationViews = createEvaluationViews(db);
   const planning = createPlanningService(db, clock);
   const analysis = createAnalysisService(db, config.suppressionThreshold);

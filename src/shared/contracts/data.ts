@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common';
+import { isoDate, uuid } from './common';
 
 export const importKinds = ['ks4_performance'] as const;
 export const importKs4Body = z.strictObject({
@@ -68,6 +68,12 @@ export const importPupilsBody = z.strictObject({
   /** The file's bytes, base64-encoded, so its encoding can be detected rather than assumed. */
   contentBase64: z.string().max(30_000_000),
   dryRun: z.boolean().default(false),
+  /**
+   * The date from which the file's characteristics hold, when it is not the import date: a change
+   * closes the pupil's previous period the day before. A row's effective_date column (pupil list)
+   * or the CTF's own date comes first.
+   */
+  effectiveDate: isoDate.optional(),
 });
 export type ImportPupilsBody = z.infer<typeof importPupilsBody>;
 

@@ -27,14 +27,32 @@ export async function refreshResultSummaries(
       sql` and `,
     );
   await sql`delete from result_summaries s where ${where('s', 's.school_id')}`.execute(db);
+  // Each result is grouped as the pupil was on the assessment's date: the characteristics period and
+  // the enrolment covering taken_on (covering indexes from migration 0015), else the current values
+  // and school. Raw SQL: a left join on a date range with per-column fallbacks inside one
+  // insert ... select is beyond the query builder.
   await sql`
     insert into result_summaries
       (trust_id, assessment_id, school_id, disadvantaged, sen, eal, sex, n, total, total_squares)
-    select r.trust_id, r.assessment_id, p.school_id, p.disadvantaged, p.sen, p.eal, p.sex,
+    select r.trust_id, r.assessment_id, g.school_id, g.disadvantaged, g.sen, g.eal, p.sex,
            count(*), sum(r.value), sum(r.value * r.value)
-    from results r join pupils p on p.id = r.pupil_id and p.trust_id = r.trust_id
-    where ${where('r', 'p.school_id')}
-    group by r.trust_id, r.assessment_id, p.school_id, p.disadvantaged, p.sen, p.eal, p.sex
+    from results r
+    join assessments a on a.id = r.assessment_id and a.trust_id = r.trust_id
+    join pupils p on p.id = r.pupil_id and p.trust_id = r.trust_id
+    left join pupil_characteristics c
+      on c.pupil_id = r.pupil_id and c.trust_id = r.trust_id and c.effective_from <= a.taken_on
+     and (c.effective_to is null or c.effective_to >= a.taken_on)
+    left join enrolments e
+      on e.pupil_id = r.pupil_id and e.trust_id = r.trust_id and e.start_date <= a.taken_on
+     and (e.end_date is null or e.end_date >= a.taken_on)
+    cross join lateral (
+      select coalesce(e.school_id, p.school_id) as school_id,
+             -- Not-null columns: coalesce falls back exactly when no period covers the date.
+             coalesce(c.disadvantaged, p.disadvantaged) as disadvantaged,
+             coalesce(c.sen, p.sen) as sen, coalesce(c.eal, p.eal) as eal
+    ) g
+    where ${where('r', 'g.school_id')}
+    group by r.trust_id, r.assessment_id, g.school_id, g.disadvantaged, g.sen, g.eal, p.sex
   `.execute(db);
 }
 

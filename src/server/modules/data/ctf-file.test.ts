@@ -57,6 +57,15 @@ describe('parseCtf', () => {
       ethnicity: 'BAFR',
       ks2Reading: 105,
       ks2Maths: 98,
+      pupilPremium: true,
+      lookedAfter: false,
+      // The FSM periods with their dates, so the import can write them as history from the file date.
+      effectiveFrom: '2025-07-15',
+      fsmHistory: [
+        { start: '2017-09-04', end: '2018-02-28' },
+        { start: '2019-04-01', end: '2019-09-30' },
+      ],
+      row: 24,
     });
   });
 

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type FsmInstance, isDisadvantaged, onFsm } from '../pupils/characteristics';
 import { decodeText, type PupilRow, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
@@ -70,10 +71,6 @@ const SEN_CODES: Record<string, 'N' | 'K' | 'E'> = { N: 'N', K: 'K', E: 'E', A: 
 /** First-language codes that are English, or that say nothing: a pupil with one of them is not EAL. */
 const NOT_EAL = new Set(['ENG', 'ENB', 'NOT', 'REF', '']);
 
-function minusYears(iso: string, years: number): string {
-  return `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`.replace(/-02-29$/, '-02-28');
-}
-
 /** Lines of each <Pupil> start tag, so a rejection points at the pupil in the file. */
 function pupilLines(xml: string): number[] {
   const lines: number[] = [];
@@ -133,7 +130,6 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
   const lines = pupilLines(xml);
   const lineOf = (i: number) => (lines.length === pupilNodes.length ? lines[i]! : i + 1);
 
-  const windowStart = minusYears(header.date, 6);
   const anyKs2 = pupilNodes.some((p) =>
     list(child(p, 'StageAssessments')?.KeyStage).some((k) => text(k, 'Stage').toUpperCase() === 'KS2'),
   );
@@ -165,8 +161,7 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
     const yearGroup = yearGroupOf(ncYear);
     if (!yearGroup) bad('BasicDetails/NCyearActual', ncYear, 'Not a national curriculum year (R, 1-13)');
 
-    let everFsm = false;
-    let fsmNow = false;
+    const fsmHistory: FsmInstance[] = [];
     for (const f of list(child(p, 'FSMhistory')?.FSMinstance)) {
       const start = parseDate(text(f, 'FSMstartDate'));
       const rawEnd = text(f, 'FSMendDate');
@@ -179,10 +174,18 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
         bad('FSMhistory/FSMinstance/FSMendDate', rawEnd, 'Not a date (yyyy-mm-dd)');
         continue;
       }
-      if (start <= header.date && (end === null || end >= windowStart)) everFsm = true;
-      if (start <= header.date && (end === null || end >= header.date)) fsmNow = true;
+      if (end && end < start) {
+        bad('FSMhistory/FSMinstance/FSMendDate', rawEnd, 'The FSM period ends before it starts');
+        continue;
+      }
+      fsmHistory.push({ start, end });
     }
     const lookedAfter = truthy(text(child(p, 'LookedAfter'), 'InCare'));
+    const disadvantaged = isDisadvantaged(
+      { fsm: fsmHistory, lookedAfter, adoptedFromCare: false },
+      header.date,
+    );
+    const premium = detail('PupilPremiumEligible');
 
     // The provision in force at the file date: the latest SEN record that had started by then.
     const senRecords = list(child(p, 'SENhistory')?.SEN)
@@ -238,12 +241,17 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
       dateOfBirth: dob!,
       sex: sex as 'M' | 'F',
       yearGroup: yearGroup!,
-      disadvantaged: everFsm || lookedAfter,
-      fsm: fsmNow,
+      disadvantaged,
+      fsm: onFsm(fsmHistory, header.date),
       sen: sen!,
       eal,
       ethnicity: detail('Ethnicity').toUpperCase() || 'NOBT',
       ...ks2,
+      pupilPremium: premium ? truthy(premium) : disadvantaged,
+      lookedAfter,
+      effectiveFrom: header.date,
+      fsmHistory,
+      row,
     });
   });
   return { header, pupils, rejected, rowsRead: pupilNodes.length };

@@ -13,6 +13,7 @@ import { conflict, forbidden, notFound } from '../../platform/errors';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
 import { auditService } from '../audit/audit.service';
 import { orgRepository } from '../org/org.repository';
+import { recordImportedHistory } from '../pupils/history.service';
 import { parseCtf } from './ctf-file';
 import { dataRepository as repo } from './data.repository';
 import { parseKs4 } from './ks4-file';
@@ -45,7 +46,7 @@ export const presentJob = (j: JobRow): ImportJob => ({
 /** Formula-looking text (=, +, -, @) is prefixed so a spreadsheet shows it rather than runs it. */
 export const spreadsheetSafe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
 
-export function createDataService(db: Db) {
+export function createDataService(db: Db, clock: () => Date = () => new Date()) {
   const requireImport = (actor: Actor) => {
     if (!can(actor, 'data.import', { trustId: actor.trustId })) throw forbidden();
   };
@@ -130,9 +131,17 @@ export function createDataService(db: Db) {
         const upns = parsed.pupils.flatMap((p) => (p.upn ? [p.upn] : []));
         const before = await pupilsRepository.schoolsOfUpns(tx, actor.trustId, upns);
         await pupilsRepository.upsertPupils(tx, actor.trustId, body.schoolId, parsed.pupils);
-        // Characteristics or schools may have changed: the analysis summaries must follow.
+        const today = clock().toISOString().slice(0, 10);
+        const touched = await recordImportedHistory(
+          tx,
+          actor.trustId,
+          body.schoolId,
+          parsed.pupils,
+          body.effectiveDate ?? today,
+        );
+        // Characteristics or schools may have changed, now or in the past: the summaries must follow.
         await refreshResultSummaries(tx, actor.trustId, {
-          schoolIds: [...new Set([body.schoolId, ...before])],
+          schoolIds: [...new Set([body.schoolId, ...before, ...touched])],
         });
       }
       await auditService.record(tx, actor, {

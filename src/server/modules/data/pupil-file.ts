@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { type FsmInstance, SEN_NEEDS, type SenNeed } from '../pupils/characteristics';
 import { isValidUpn } from './upn';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -22,6 +23,19 @@ export type PupilRow = {
   /** KS2 scaled scores, only when the file has the column (undefined leaves the stored value alone). */
   ks2Reading?: number | null;
   ks2Maths?: number | null;
+  /** Optional characteristics: undefined when the file says nothing, so the value held is kept. */
+  pupilPremium?: boolean;
+  lookedAfter?: boolean;
+  adoptedFromCare?: boolean;
+  serviceChild?: boolean;
+  senPrimaryNeed?: SenNeed | null;
+  ks2FineLevel?: number | null;
+  /** The date from which the file's values hold (a column, the CTF's date); the import date otherwise. */
+  effectiveFrom?: string;
+  /** Dated free school meals periods (CTF), which become FSM and disadvantage periods. */
+  fsmHistory?: FsmInstance[];
+  /** Where the pupil is in the file (row or line), for rejections found when writing history. */
+  row?: number;
 };
 export type Rejected = { row: number; column: string; value: string; reason: string };
 
@@ -148,6 +162,35 @@ export function parsePupilCsv(bytes: Uint8Array): {
       if (v === undefined) bad(column, 'Use a KS2 scaled score from 80 to 120, or leave it blank');
       else ks2[key] = v;
     }
+    const extra: Partial<PupilRow> = {};
+    for (const [column, key] of [
+      ['pupil_premium', 'pupilPremium'],
+      ['looked_after', 'lookedAfter'],
+      ['adopted_from_care', 'adoptedFromCare'],
+      ['service_child', 'serviceChild'],
+    ] as const) {
+      if (!(column in r)) continue;
+      const v = flag(r[column]);
+      if (v === null) bad(column, 'Use Y or N');
+      else extra[key] = v;
+    }
+    if ('sen_primary_need' in r) {
+      const need = r.sen_primary_need!.toUpperCase();
+      if (need && !(SEN_NEEDS as readonly string[]).includes(need))
+        bad('sen_primary_need', `Use one of ${SEN_NEEDS.join(', ')}, or leave it blank`);
+      else extra.senPrimaryNeed = (need || null) as SenNeed | null;
+    }
+    if ('ks2_fine_level' in r && r.ks2_fine_level !== '') {
+      const n = Number(r.ks2_fine_level);
+      if (!Number.isFinite(n) || n < 0 || n > 120)
+        bad('ks2_fine_level', 'Use a KS2 fine level, or leave it blank');
+      else extra.ks2FineLevel = n;
+    } else if ('ks2_fine_level' in r) extra.ks2FineLevel = null;
+    if (r.effective_date) {
+      const d = parseDate(r.effective_date);
+      if (!d) bad('effective_date', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
+      else extra.effectiveFrom = d;
+    }
     if (rejected.length > before) return;
     seen.set(upn, row);
     pupils.push({
@@ -164,6 +207,8 @@ export function parsePupilCsv(bytes: Uint8Array): {
       eal: flags.eal!,
       ethnicity: (r.ethnicity ?? '').toUpperCase() || 'NOBT',
       ...ks2,
+      ...extra,
+      row,
     });
   });
   return { pupils, rejected, rowsRead: records.length };

@@ -77,6 +77,29 @@ export async function seedAnalysisTrust(
         on a.trust_id = ${trustId}
        and a.year_group = 'Y' || (p.year_now - (${sql.lit(LAST_YEAR)} - cast(left(a.academic_year, 4) as int)))
     `.execute(trx);
+    // History as an MIS would give it: one enrolment and one period from birth, except that one in
+    // ten disadvantaged pupils became so on 1 January 2024, so the summaries resolve periods as at
+    // each assessment's date rather than reading the current values alone.
+    await sql`
+      insert into enrolments (trust_id, pupil_id, school_id, start_date)
+      select trust_id, id, school_id, date_of_birth from pupils where trust_id = ${trustId}
+    `.execute(trx);
+    await sql`
+      create temp table bench_change on commit drop as
+      select id from pupils where trust_id = ${trustId} and disadvantaged and random() < 0.1
+    `.execute(trx);
+    await sql`
+      insert into pupil_characteristics (trust_id, pupil_id, effective_from, effective_to, disadvantaged, fsm,
+        pupil_premium, looked_after, adopted_from_care, service_child, sen, eal, ethnicity)
+      select p.trust_id, p.id, case when ch.id is null then p.date_of_birth else date '2024-01-01' end, null,
+             p.disadvantaged, p.fsm, p.disadvantaged, false, false, false, p.sen, p.eal, p.ethnicity
+      from pupils p left join bench_change ch on ch.id = p.id
+      where p.trust_id = ${trustId}
+      union all
+      select p.trust_id, p.id, p.date_of_birth, date '2023-12-31', false, false, false, false, false, false,
+             p.sen, p.eal, p.ethnicity
+      from pupils p join bench_change ch on ch.id = p.id
+    `.execute(trx);
     await refreshResultSummaries(trx, trustId);
     const count = async (table: 'pupils' | 'assessments' | 'results') =>
       Number(

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
+import { pupilHistoryRepository } from '../pupils/pupils.repository';
 import { pupilsRepository } from './pupils.repository';
 import { clamp, generateCohort, generateInterventionTrial, normal, rng } from './synthetic';
 
@@ -66,6 +67,7 @@ export async function seedSyntheticPupils(
       birthYear: yearGroup === 'Y6' ? 2014 : 2009,
     });
     const ids = await pupilsRepository.insertPupils(db, trustId, s.id, pupils);
+    await pupilHistoryRepository.openHistoryFor(db, trustId, ids);
     const ids2 = yearGroup === 'Y6' ? ks2 : mocks;
     const results = pupils.flatMap((p, k) =>
       Object.entries(p.results).map(([subject, value]) => ({
@@ -130,6 +132,7 @@ export async function seedInterventionTrial(
     birthYear: 2012,
   });
   const ids = await pupilsRepository.insertPupils(db, trustId, school.id, pupils);
+  await pupilHistoryRepository.openHistoryFor(db, trustId, ids);
   await pupilsRepository.insertResults(
     db,
     trustId,

@@ -510,6 +510,46 @@ export interface PupilsTable {
   ethnicity: string;
   ks2_reading: number | null;
   ks2_maths: number | null;
+  pupil_premium: Generated<boolean>;
+  looked_after: Generated<boolean>;
+  adopted_from_care: Generated<boolean>;
+  service_child: Generated<boolean>;
+  sen_primary_need: Generated<string | null>;
+  ks2_fine_level: Generated<number | null>;
+  prior_attainment_band: Generated<string | null>;
+}
+
+/** A pupil's school over time (migration 0015); the open one (end_date null) is the current school. */
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  trust_id: string;
+  pupil_id: string;
+  school_id: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** A pupil's characteristics over a period (migration 0015); effective_to null = still in force. */
+export interface PupilCharacteristicsTable {
+  id: Generated<string>;
+  trust_id: string;
+  pupil_id: string;
+  effective_from: string;
+  effective_to: string | null;
+  disadvantaged: boolean;
+  fsm: boolean;
+  pupil_premium: boolean;
+  looked_after: boolean;
+  adopted_from_care: boolean;
+  service_child: boolean;
+  sen: string;
+  sen_primary_need: string | null;
+  eal: boolean;
+  ethnicity: string;
+  ks2_reading: number | null;
+  ks2_maths: number | null;
+  ks2_fine_level: number | null;
+  prior_attainment_band: string | null;
 }
 
 export interface AssessmentsTable {
@@ -808,6 +848,8 @@ export interface Database {
   priority_toolkit_strands: PriorityToolkitStrandsTable;
   result_summaries: ResultSummariesTable;
   pupils: PupilsTable;
+  enrolments: EnrolmentsTable;
+  pupil_characteristics: PupilCharacteristicsTable;
   assessments: AssessmentsTable;
   academic_years: AcademicYearsTable;
   terms: TermsTable;

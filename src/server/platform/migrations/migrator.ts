@@ -13,6 +13,7 @@ import * as m0010 from './0010-bulk-results';
 import * as m0012 from './0012-meeting-follow-up';
 import * as m0013 from './0013-lean-results';
 import * as m0014 from './0014-calendar';
+import * as m0015 from './0015-pupil-history';
 import * as m0016 from './0016-attendance-staff';
 import * as m0017 from './0017-surveys';
 import * as m0018 from './0018-interventions';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0009-analysis-summaries': m0009,
   '0010-bulk-results': m0010,
   '0012-meeting-follow-up': m0012,
+  '0015-pupil-history': m0015,
   '0013-lean-results': m0013,
   '0016-attendance-staff': m0016,
   '0014-calendar': m0014,
