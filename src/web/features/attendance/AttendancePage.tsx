@@ -7,8 +7,8 @@ import { ErrorState, PageLoader } from '../../app/states';
 import { AnalyseTabs } from '../surveys/AnalyseTabs';
 import { attendanceSummaryQuery, staffRetentionQuery } from './attendance.api';
 
-type Group = AttendanceSummary['schools'][number]['groups'][number];
-const COLUMNS: { key: Group['group']; label: string }[] = [
+type GroupFigure = AttendanceSummary['schools'][number]['groups'][number];
+const COLUMNS: { key: GroupFigure['group']; label: string }[] = [
   { key: 'all', label: 'All pupils' },
   { key: 'disadvantaged', label: 'Disadvantaged' },
   { key: 'not_disadvantaged', label: 'Other pupils' },
@@ -18,7 +18,7 @@ const COLUMNS: { key: Group['group']; label: string }[] = [
   { key: 'not_eal', label: 'Not EAL' },
 ];
 
-function Figure({ g }: { g: Group | undefined }) {
+function Figure({ g }: { g: GroupFigure | undefined }) {
   if (!g)
     return (
       <Text span c="dimmed">
