@@ -55,8 +55,9 @@ describe('gaps at a collection point from the summary table', () => {
       expect(row.gap.difference).toBeCloseTo(expected.difference, 9);
       expect(row.gap.ci[0]).toBeCloseTo(expected.ci[0], 9);
     }
-    // The data were built with disadvantaged pupils half an SD (about a grade) behind.
-    expect(maths(null).gap.difference).toBeGreaterThan(0.5);
+    // The data were built with disadvantaged pupils half an SD (about a grade) behind; one in ten of
+    // them changes status during the years, which dilutes the gap measured as the groups were.
+    expect(maths(null).gap.difference).toBeGreaterThan(0.4);
     expect(new Set(body.rows.map((r: { subject: string }) => r.subject))).toEqual(
       new Set(['English', 'History', 'Maths', 'Science']),
     );
