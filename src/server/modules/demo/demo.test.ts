@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdDemoTrust } from '../../test/demo-lock';
 import { signIn } from '../../test/factories';
 import { harness } from '../../test/harness';
 import { demoPeople } from './demo-trust';
 
 describe('demo trust', () => {
+  let release: () => Promise<void>;
+  beforeAll(async () => {
+    release = await holdDemoTrust();
+  }, 600_000);
+  afterAll(() => release());
+
   it('creates six schools and staff in every role, and the printed sign-in works', async () => {
     const h = await harness();
     const signInDetails = await h.services.demo.reset();

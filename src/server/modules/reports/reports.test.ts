@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportTable } from '../../../shared/contracts/reports';
+import { holdDemoTrust } from '../../test/demo-lock';
 import { type Session, signIn } from '../../test/factories';
 import { type Harness, harness } from '../../test/harness';
 import { GEOGRAPHY_COLUMNS } from './open-data';
@@ -17,13 +18,16 @@ const tables = (r: Report) =>
   r.sections.flatMap((s) => s.figures).filter((f): f is ReportTable => f.kind === 'table');
 const gapTables = (r: Report) => tables(r).filter((t) => t.source.endpoint === 'GET /api/v1/analysis/gaps');
 
+let release: () => Promise<void>;
 beforeAll(async () => {
   h = await harness();
+  release = await holdDemoTrust();
   const demo = await h.services.demo.reset();
   admin = await signIn(h, demo.email, demo.password);
   governor = await signIn(h, 'olivia.stanton@northfield.example', demo.password);
   threshold = (await get(admin, '/reports/board')).json().suppressionThreshold;
-});
+}, 600_000);
+afterAll(() => release());
 
 /**
  * Every count shown is hidden ('c') or at least the threshold; a row hides both groups together,
