@@ -226,6 +226,8 @@ export const evaluationRepository = {
     if (!subjectIds.length) return Promise.resolve([]);
     return db
       .selectFrom('responses as x')
+      .innerJoin('tool_statements as st', 'st.id', 'x.statement_id')
+      .innerJoin('tool_aspects as asp', 'asp.id', 'st.aspect_id')
       .where('x.trust_id', '=', trustId)
       .where('x.round_subject_id', 'in', subjectIds)
       .selectAll('x')
@@ -236,6 +238,10 @@ export const evaluationRepository = {
           .select(sql<number>`count(*)::int`.as('n'))
           .as('comment_count'),
       )
+      // The tool's own order, so every screen and export lists statements as the tool does.
+      .orderBy('x.round_subject_id')
+      .orderBy('asp.position')
+      .orderBy('st.position')
       .execute();
   },
 

@@ -13,7 +13,7 @@ import { interventionGuards } from './intervention-guards';
 import { type InterventionRow, interventionsRepository as repo } from './interventions.repository';
 import { matchComparison } from './matching';
 
-type Pupil = { id: string; disadvantaged: boolean };
+type Pupil = { id: string; disadvantaged: boolean; upn: string | null };
 /** Below this mean dosage the pupils had less than half the programme, which the reading must say. */
 const LOW_DOSAGE = 0.5;
 
@@ -81,7 +81,9 @@ export function createInterventionImpactService(db: Db, suppressionThreshold: nu
     let comparison: Pupil[] = pool;
     if (matched && preValues) {
       const withBaseline = (ps: Pupil[]) =>
-        ps.flatMap((p) => (preValues.has(p.id) ? [{ ...p, baseline: preValues.get(p.id)! }] : []));
+        ps.flatMap((p) =>
+          preValues.has(p.id) ? [{ ...p, baseline: preValues.get(p.id)!, tieKey: p.upn ?? p.id }] : [],
+        );
       const pairs = matchComparison(withBaseline(members), withBaseline(pool));
       const chosen = new Set(pairs.map((m) => m.comparisonId));
       comparison = pool.filter((p) => chosen.has(p.id));

@@ -118,6 +118,7 @@ export const interventionsRepository = {
         'p.family_name',
         'p.year_group',
         'p.disadvantaged',
+        'p.upn',
         'ip.joined_on',
         'ip.left_on',
       ])
@@ -347,7 +348,7 @@ export const interventionsRepository = {
           ),
         ),
       )
-      .select(['p.id', 'p.disadvantaged'])
+      .select(['p.id', 'p.disadvantaged', 'p.upn'])
       .execute();
   },
 };
