@@ -224,6 +224,7 @@ export const evaluationRepository = {
 
   listResponses(db: Db, trustId: string, subjectIds: readonly string[]) {
     if (!subjectIds.length) return Promise.resolve([]);
+    // In the tool's own order, so every screen and export lists statements as the tool does.
     return db
       .selectFrom('responses as x')
       .innerJoin('tool_statements as st', 'st.id', 'x.statement_id')
@@ -238,7 +239,6 @@ export const evaluationRepository = {
           .select(sql<number>`count(*)::int`.as('n'))
           .as('comment_count'),
       )
-      // The tool's own order, so every screen and export lists statements as the tool does.
       .orderBy('x.round_subject_id')
       .orderBy('asp.position')
       .orderBy('st.position')
