@@ -244,14 +244,15 @@ const freshPoint = async (t: TrustFixture) => {
 };
 const freshPlannedAssessment = async (t: TrustFixture) => {
   const y = await calendarYear(t);
+  const name = unique('Test');
   const c = await h.services.calendar.addAssessment(systemActor(t.trustId), y.id, {
-    name: unique('Test'),
+    name,
     subject: 'Maths',
     yearGroup: 'Y8',
     type: 'test',
     plannedOn: '2026-11-02',
   });
-  return c.assessments.find((a) => a.name === `Test ${seq}`)!;
+  return c.assessments.find((a) => a.name === name)!;
 };
 const freshGradeSet = async (t: TrustFixture) =>
   h.services.gradeSets.create(systemActor(t.trustId), {
