@@ -8,6 +8,8 @@ import { createAttendanceImportService } from './modules/data/attendance-import.
 import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
 import { createGiasImportService } from './modules/data/gias-import.service';
+import { createMappedImportService } from './modules/data/mapping/mapped-import.service';
+import { createMappingTemplatesService } from './modules/data/mapping/mapping-templates.service';
 import { createResultsImportService } from './modules/data/results-import.service';
 import { createStaffImportService } from './modules/data/staff-import.service';
 import { createDemoService } from './modules/demo/demo.service';
@@ -36,6 +38,9 @@ import type { Db } from './platform/db/database';
 import type { Mailer } from './platform/mail/mailer';
 
 /** Every service, wired once; the HTTP routes and the CLI both call these, never the database. */
+/** The largest results file accepted (a million-line export is about 70 MB). */
+export const IMPORT_MAX_BYTES = 250_000_000;
+
 /** `clock` is the one source of "today" for due and overdue rules, so tests can move time. */
 export function createServices(db: Db, config: Config, mailer: Mailer, clock: Clock = () => new Date()) {
   const auth = createAuthService(db, config, mailer);
@@ -46,6 +51,12 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const evaluationViews = createEvaluationViews(db);
   const planning = createPlanningService(db, clock);
   const analysis = createAnalysisService(db, config.suppressionThreshold);
+  const results = createResultsImportService(db, {
+    maxBytes: IMPORT_MAX_BYTES,
+    // The analysis summaries follow every committed results import, in its transaction.
+    afterWrite: [(tx, trustId, written) => writeImportedSummaries(tx, trustId, written)],
+  });
+  const mappingTemplates = createMappingTemplatesService(db);
   const surveys = createSurveysService(db);
   return {
     auth,
@@ -71,10 +82,14 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     attendance: createAttendanceService(db, config.suppressionThreshold, clock),
     calendar: createCalendarService(db),
     gradeSets: createGradeSetsService(db),
-    results: createResultsImportService(db, {
-      maxBytes: 250_000_000,
-      // The analysis summaries follow every committed results import, in its transaction.
-      afterWrite: [(tx, trustId, written) => writeImportedSummaries(tx, trustId, written)],
+    results,
+    mappingTemplates,
+    // Files in a school's own layout go through a mapping into the same results importer.
+    mappedImport: createMappedImportService(db, {
+      results,
+      templates: mappingTemplates,
+      maxBytes: IMPORT_MAX_BYTES,
+      clock,
     }),
     analysis,
     reports: createReportsService(

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,10 +12,10 @@ import {
   importSchoolDatasetBody,
   publishedOutcomeList,
 } from '../../../shared/contracts/data';
-import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/request-auth';
-import type { Services } from '../../services';
+import { IMPORT_MAX_BYTES, type Services } from '../../services';
 import { presentJob } from './data.service';
+import { streamedUpload } from './upload';
 
 export function registerDataRoutes(app: FastifyInstance, { data, dataExport, results }: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,9 +38,8 @@ export function registerDataRoutes(app: FastifyInstance, { data, dataExport, res
       },
     },
     async (req, reply) => {
-      if (!(req.body instanceof Readable))
-        throw new AppError(415, 'unsupported_media_type', 'Send the results file as text/csv.');
-      const { job, rejected } = await results.importResults(actorOf(req), req.query, req.body);
+      const body = streamedUpload(req, IMPORT_MAX_BYTES);
+      const { job, rejected } = await results.importResults(actorOf(req), req.query, body);
       return reply.status(201).send({ ...presentJob(job), rejected });
     },
   );

@@ -1,3 +1,4 @@
+import { resultFields } from '../../../shared/contracts/import-mapping';
 import { normaliseHeader, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
@@ -7,17 +8,8 @@ import { isValidUpn } from './upn';
  * Pure: the caller streams the lines in, one at a time, and gets a checked row back. A file holds
  * many assessments; the first line of each one fixes its grade set and date.
  */
-export const RESULT_COLUMNS = [
-  'upn',
-  'assessment',
-  'subject',
-  'year_group',
-  'academic_year',
-  'collection_point',
-  'grade_set',
-  'date',
-  'result',
-] as const;
+/** The canonical columns are the contract's result fields, which a mapping fills from any layout. */
+export const RESULT_COLUMNS = resultFields;
 type Column = (typeof RESULT_COLUMNS)[number];
 
 /** Results that mean "no result" (absent, not entered): skipped, not rejected, and counted. */

@@ -13,6 +13,7 @@ import type { Rejected } from './pupil-file';
 import { resultsRepository as repo } from './results.repository';
 import { createPupilMatcher, createResultReader, readResultHeader } from './results-file';
 import { createResultsWriter, type WrittenResults } from './results-writer';
+import { fileTooLarge } from './upload';
 
 const KEEP_REJECTED = 5_000;
 
@@ -113,8 +114,7 @@ export function createResultsImportService(
           const storedGradeSets: string[] = [];
           const text = decode(body, (chunk) => {
             bytes += chunk.length;
-            if (bytes > opts.maxBytes)
-              throw new AppError(413, 'file_too_large', `The file is larger than ${opts.maxBytes / 1e6} MB.`);
+            if (bytes > opts.maxBytes) throw fileTooLarge(opts.maxBytes);
             hash.update(chunk);
           });
           let reader: ReturnType<typeof createResultReader> | null = null;

@@ -354,6 +354,20 @@ export interface DeimplementationsTable {
 
 export type RejectedRowJson = { row: number; column: string; value: string; reason: string };
 
+/** A saved column mapping (its document is validated by the importMapping contract on the way in and out). */
+export interface ImportMappingsTable {
+  id: Generated<string>;
+  trust_id: string;
+  name: string;
+  source: Generated<string>;
+  layout: string;
+  mapping: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface ImportJobsTable {
   id: Generated<string>;
   trust_id: string;
@@ -864,6 +878,7 @@ export interface Database {
   meetings: MeetingsTable;
   meeting_items: MeetingItemsTable;
   import_jobs: ImportJobsTable;
+  import_mappings: ImportMappingsTable;
   attendance_records: AttendanceRecordsTable;
   behaviour_points: BehaviourPointsTable;
   staff_records: StaffRecordsTable;

@@ -302,6 +302,19 @@ const freshImport = async (t: TrustFixture) =>
     dryRun: false,
   });
 
+const mappingBody = () => ({
+  name: unique('Marksheet'),
+  source: 'MIS export',
+  mapping: {
+    layout: 'long' as const,
+    fields: { upn: { column: 'UPN' }, result: { column: 'Grade' } },
+    assessments: [],
+  },
+});
+const freshMapping = async (t: TrustFixture) =>
+  h.services.mappingTemplates.create(systemActor(t.trustId), mappingBody());
+const resultsCsv = 'upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result\n';
+
 const surveyFile = Buffer.from(
   [
     'ID,Start time,Completion time,Email,Name,Year group,I feel safe at school,Anything else?',
@@ -891,6 +904,58 @@ const cases: Case[] = [
       url: `/api/v1/imports/results?filename=r.csv&dryRun=true&schoolId=${t.schoolA}`,
       headers: { 'content-type': 'text/csv' },
       payload: 'upn,assessment,subject,year_group,academic_year,collection_point,grade_set,date,result\n',
+    }),
+  },
+  {
+    route: 'GET /api/v1/import-mappings',
+    allowed: ['admin', 'headA', 'dataManagerA', 'headB', 'otherTrustAdmin'],
+    list: true,
+    build: async () => ({ method: 'GET', url: '/api/v1/import-mappings' }),
+  },
+  {
+    route: 'POST /api/v1/import-mappings',
+    allowed: ['admin', 'headA', 'dataManagerA', 'headB', 'otherTrustAdmin'],
+    ownTrust: true,
+    build: async () => ({ method: 'POST', url: '/api/v1/import-mappings', payload: mappingBody() }),
+  },
+  {
+    route: 'PATCH /api/v1/import-mappings/:id',
+    allowed: ['admin', 'headA', 'dataManagerA', 'headB'],
+    build: async (t) => {
+      const m = await freshMapping(t);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/import-mappings/${m.id}`,
+        payload: { version: m.version, source: 'SIMS' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/import-mappings/:id',
+    allowed: ['admin', 'headA', 'dataManagerA', 'headB'],
+    build: async (t) => {
+      const m = await freshMapping(t);
+      return { method: 'DELETE', url: `/api/v1/import-mappings/${m.id}?version=${m.version}` };
+    },
+  },
+  {
+    route: 'POST /api/v1/imports/mapped/preview',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/imports/mapped/preview?filename=r.csv&schoolId=${t.schoolA}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: resultsCsv,
+    }),
+  },
+  {
+    route: 'POST /api/v1/imports/mapped',
+    allowed: ['admin', 'headA', 'dataManagerA'],
+    build: async (t) => ({
+      method: 'POST',
+      url: `/api/v1/imports/mapped?filename=r.csv&dryRun=true&schoolId=${t.schoolA}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: resultsCsv,
     }),
   },
   {

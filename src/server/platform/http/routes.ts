@@ -5,6 +5,7 @@ import { registerAuditRoutes } from '../../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes';
 import { registerCalendarRoutes } from '../../modules/calendar/calendar.routes';
 import { registerDataRoutes } from '../../modules/data/data.routes';
+import { registerMappingRoutes } from '../../modules/data/mapping/mapping.routes';
 import { registerEvaluationRoutes } from '../../modules/evaluation/evaluation.routes';
 import { registerFrameworkRoutes } from '../../modules/frameworks/frameworks.routes';
 import { registerGradeSetRoutes } from '../../modules/grade-sets/grade-sets.routes';
@@ -39,6 +40,7 @@ export async function registerRoutes(
       registerPlanSupportRoutes(v1, services);
       registerPlanEditRoutes(v1, services);
       registerDataRoutes(v1, services);
+      registerMappingRoutes(v1, services);
       registerAttendanceRoutes(v1, services);
       registerCalendarRoutes(v1, services);
       registerGradeSetRoutes(v1, services);
