@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +59,38 @@ describe('sip command line', () => {
     const text = await sip('analyse', 'gaps', '--year', '2025/26', '--point', 'Spring 1', '--trust', trust!);
     expect(text.stdout).toMatch(/^All schools · English: Disadvantaged \d\.\d \(\d+\)/m);
   }, 60_000);
+
+  it('suggests, saves and imports through a column mapping, naming the file’s own columns', async () => {
+    const trust = /^(\S+) .*\(demo\)$/m.exec((await sip('trusts', 'list')).stdout)?.[1];
+    expect(trust).toBeDefined();
+    const wide = join(dataDir, 'marksheet.csv');
+    writeFileSync(
+      wide,
+      'UPN,Surname,Forename,Year,Maths Aut2,English Aut2\nA123456789012,Smith,Ann,10,5,Q\n',
+    );
+    const suggested = await sip('mappings', 'suggest', wide, '--trust', trust!);
+    expect(JSON.parse(suggested.stdout)).toMatchObject({
+      layout: 'wide',
+      assessments: [
+        { column: 'Maths Aut2', subject: 'Maths', collectionPoint: 'Aut2', gradeSet: 'gcse' },
+        {},
+      ],
+    });
+    const mapping = join(dataDir, 'mapping.json');
+    writeFileSync(mapping, suggested.stdout);
+    expect((await sip('mappings', 'save', 'Marksheet', mapping, '--trust', trust!)).stdout).toContain(
+      'Saved mapping Marksheet (wide)',
+    );
+    expect((await sip('mappings', 'list', '--trust', trust!)).stdout).toContain('Marksheet  (wide)');
+    const refused = sip('import', 'results', wide, '--mapping', 'Marksheet', '--dry-run', '--trust', trust!);
+    await expect(refused).rejects.toMatchObject({
+      stdout: expect.stringMatching(/row 2, UPN: No pupil with this UPN[\s\S]*row 2, English Aut2:/),
+      stderr: expect.stringContaining('100%'),
+    });
+    await expect(
+      sip('import', 'results', wide, '--mapping', 'Nothing saved', '--trust', trust!),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('A mapping named "Nothing saved"') });
+  }, 120_000);
 
   it('explains a bad setting in one sentence and exits non-zero', async () => {
     await expect(

@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import pino from 'pino';
 import { z } from 'zod';
 import { formatSignIn, startServer } from '../server/main';
-import { presentJob } from '../server/modules/data/data.service';
 import { generatePassword } from '../server/modules/demo/demo.service';
 import { systemActor } from '../server/platform/auth/actor';
 import { type Config, ConfigError, loadConfig } from '../server/platform/config';
@@ -24,9 +22,9 @@ import {
   pointGaps,
 } from '../shared/contracts/analysis';
 import { password as passwordSchema } from '../shared/contracts/auth';
-import { schoolDatasets } from '../shared/contracts/data';
 import { email as emailSchema } from '../shared/contracts/people';
 import { roleSchema } from '../shared/contracts/roles';
+import { registerImportCommands } from './import-cli';
 import { registerSurveyCommands } from './surveys-cli';
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -171,124 +169,6 @@ export function buildCli(): Command {
         for (const t of await s.org.listTrusts())
           process.stdout.write(`${t.id}  ${t.name}${t.isDemo ? ' (demo)' : ''}\n`);
       }),
-    );
-
-  program
-    .command('import')
-    .description(
-      "import a data file; kinds: ks4-performance, ks2, census, absence, ofsted (DfE school-level downloads), results (assessment results CSV), ctf (DfE Common Transfer File XML, with --school), attendance, behaviour, staff (CSV), gias (GIAS establishment extract: updates the trust's schools)",
-    )
-    .argument('<kind>', 'what the file is')
-    .argument('<file>', 'path to the file')
-    .option('--year <year>', 'DfE downloads: the year the file describes, e.g. 2019')
-    .option(
-      '--school <urn>',
-      'results: only pupils of this school (URN) may appear in the file; ctf: the school the pupils join',
-    )
-    .option('--dry-run', 'check the file and report problems without writing anything')
-    .option('--trust <id>', 'trust id, when the server holds more than one')
-    .action(
-      (
-        kind: string,
-        file: string,
-        opts: { year?: string; school?: string; dryRun?: boolean; trust?: string },
-      ) =>
-        withServices(async (s) => {
-          const actor = systemActor(await pickTrust(s, opts.trust));
-          let job: Awaited<ReturnType<typeof s.data.importKs4>>;
-          const dataset = schoolDatasets.find((d) => d === kind);
-          if (kind === 'ks4-performance' || dataset) {
-            if (!opts.year)
-              throw new ConfigError('Give the year the file describes with --year, e.g. --year 2019.');
-            const content = await readFile(file, 'utf8').catch(() => {
-              throw new ConfigError(`Cannot read ${file}.`);
-            });
-            const body = {
-              year: Number(opts.year),
-              filename: basename(file),
-              content,
-              dryRun: opts.dryRun ?? false,
-            };
-            job = dataset
-              ? await s.data.importSchoolDataset(actor, { ...body, dataset })
-              : await s.data.importKs4(actor, body);
-          } else if (kind === 'results') {
-            await access(file).catch(() => {
-              throw new ConfigError(`Cannot read ${file}.`);
-            });
-            const school = opts.school
-              ? (await s.org.listSchools(actor)).find((x) => x.urn === opts.school)
-              : undefined;
-            if (opts.school && !school)
-              throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
-            const done = await s.results.importResults(
-              actor,
-              {
-                filename: basename(file),
-                dryRun: opts.dryRun ?? false,
-                ...(school ? { schoolId: school.id } : {}),
-              },
-              createReadStream(file),
-              (n) => process.stderr.write(`${n.toLocaleString('en-GB')} lines read\n`),
-            );
-            job = { ...presentJob(done.job), rejected: done.rejected };
-          } else if (kind === 'ctf') {
-            if (!opts.school) throw new ConfigError('Give the school the pupils join with --school <URN>.');
-            const school = (await s.org.listSchools(actor)).find((x) => x.urn === opts.school);
-            if (!school) throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
-            const bytes = await readFile(file).catch(() => {
-              throw new ConfigError(`Cannot read ${file}.`);
-            });
-            job = await s.data.importCtf(actor, {
-              schoolId: school.id,
-              filename: basename(file),
-              contentBase64: bytes.toString('base64'),
-              dryRun: opts.dryRun ?? false,
-            });
-          } else if (kind === 'attendance' || kind === 'behaviour' || kind === 'staff' || kind === 'gias') {
-            const bytes = await readFile(file).catch(() => {
-              throw new ConfigError(`Cannot read ${file}.`);
-            });
-            const school = opts.school
-              ? (await s.org.listSchools(actor)).find((x) => x.urn === opts.school)
-              : null;
-            if (opts.school && !school)
-              throw new ConfigError(`No school in the trust has URN ${opts.school}.`);
-            const body = {
-              filename: basename(file),
-              contentBase64: bytes.toString('base64'),
-              dryRun: opts.dryRun ?? false,
-              ...(school ? { schoolId: school.id } : {}),
-            };
-            if (kind === 'gias') {
-              // Without a links file or a group, the extract updates the trust's existing schools.
-              const gias = await s.giasImports.importGias(actor, {
-                filename: body.filename,
-                establishmentsBase64: body.contentBase64,
-                dryRun: body.dryRun,
-              });
-              const p = gias.preview;
-              process.stdout.write(
-                `${p.create.length} schools to add, ${p.update.length} to update, ${p.unchanged.length} unchanged.\n`,
-              );
-              job = gias;
-            } else if (kind === 'staff') job = await s.staffImports.importStaff(actor, body);
-            else if (kind === 'attendance') job = await s.attendanceImports.importAttendance(actor, body);
-            else job = await s.attendanceImports.importBehaviour(actor, body);
-          } else
-            throw new ConfigError(
-              `Unknown import kind ${kind}; use ks4-performance, ks2, census, absence, ofsted, results, ctf, attendance, behaviour, staff or gias.`,
-            );
-          process.stdout.write(
-            `${job.status}: ${job.rowsRead} rows read, ${job.rowsAccepted} accepted, ${job.rowsRejected} rejected.\n`,
-          );
-          for (const r of job.rejected.slice(0, 20)) {
-            process.stdout.write(
-              `  row ${r.row}, ${r.column || 'file'}: ${r.reason}${r.value ? ` (${r.value})` : ''}\n`,
-            );
-          }
-          if (job.status === 'rejected') process.exitCode = 1;
-        }),
     );
 
   const analyse = program
@@ -464,6 +344,7 @@ export function buildCli(): Command {
       }),
     );
 
+  registerImportCommands(program, { withServices, pickTrust });
   registerSurveyCommands(program, { withServices, pickTrust });
 
   const users = program.command('users').description('people and their accounts');
