@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { signIn } from './page-models/app-shell';
@@ -52,15 +53,22 @@ describe('data: importing results', () => {
     const broken = [...lines];
     broken[6] = broken[6]!.replace(/,\d$/, ',12');
     await chooseFile(page, 'science-mock.csv', [HEADER, ...broken].join('\n'));
+    // The long layout is recognised from its headings and the first rows are previewed, the bad one marked.
+    const firstRows = page.getByRole('table', { name: 'Preview of the first rows' });
+    await firstRows.waitFor();
+    await expect
+      .poll(() => firstRows.getByRole('row').nth(7).textContent())
+      .toMatch(/^8.*Result: Not a result/);
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByText('Nothing was imported').waitFor();
     const problems = page.getByRole('table', { name: 'Lines with problems' });
     expect(await problems.getByRole('row').nth(1).textContent()).toMatch(
-      /^8result12Not a result on the GCSE 9-1/,
+      /^8Result12Not a result on the GCSE 9-1/,
     );
     await screenshot(page, 'data-rejected');
 
     await chooseFile(page, 'science-mock.csv', [HEADER, ...lines].join('\n'));
+    await expect.poll(() => firstRows.getByRole('row').nth(7).textContent()).toMatch(/Ready$/);
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByText('The file is ready to import').waitFor();
     await page.getByRole('button', { name: 'Import 20 lines' }).click();
@@ -73,6 +81,60 @@ describe('data: importing results', () => {
     if (violations.length) console.error(JSON.stringify(violations, null, 1));
     expect(violations).toEqual([]);
     await screenshot(page, 'data-imported');
+  });
+
+  test('a data manager maps a wide Excel marksheet, saves the mapping, and imports it', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, DATA_MANAGER, inject('password'));
+    await shell.openFromNav('Data');
+    const { upns } = await upnsOfOwnSchool(page);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Exported from the MIS']);
+    const sheet = book.addWorksheet('Marksheet');
+    sheet.addRow(['UPN', 'Surname', 'Forename', 'Year', 'Maths Spr1', 'English Spr1', 'Reading age']);
+    for (const [i, u] of upns.slice(0, 12).entries())
+      sheet.addRow([u, `Pupil${i}`, 'Test', 10, i % 10, (i + 3) % 10, 11]);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'y10-marksheet.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    // The first sheet holds no marks: choose the marksheet, and the wide layout is recognised.
+    await page.getByText('Excel workbook, sheet “Notes”').waitFor();
+    await page.getByRole('combobox', { name: 'Sheet' }).click();
+    await page.getByRole('option', { name: 'Marksheet' }).click();
+    const columns = page.getByRole('table', { name: 'Assessment columns' });
+    await columns.waitFor();
+    await expect.poll(() => columns.getByRole('row').count()).toBe(4);
+    // Reading age is not a GCSE grade: leave it out, and name the collection point as the school does.
+    await page.getByRole('button', { name: 'Leave Reading age out' }).click();
+    await expect.poll(() => columns.getByRole('row').count()).toBe(3);
+    for (const subject of ['Maths', 'English']) {
+      const point = page.getByRole('textbox', { name: `Collection point for ${subject} Spr1` });
+      await point.fill('Spring 1');
+    }
+    const firstRows = page.getByRole('table', { name: 'Preview of the first rows' });
+    await expect
+      .poll(() => firstRows.getByRole('row').nth(1).textContent(), { timeout: 10_000 })
+      .toMatch(/Maths Spr1.*Spring 1.*Ready$/);
+    await page.getByRole('textbox', { name: 'Save this mapping as' }).fill('Year 10 marksheet');
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('Mapping “Year 10 marksheet” saved').waitFor();
+    await screenshot(page, 'data-mapping-wide');
+
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText('The file is ready to import').waitFor();
+    await page.getByRole('button', { name: 'Import 24 lines' }).click();
+    await page.getByText('24 lines imported.').waitFor();
+    await screenshot(page, 'data-mapping-imported');
+    const violations = await seriousAccessibilityViolations(page);
+    if (violations.length) console.error(JSON.stringify(violations, null, 1));
+    expect(violations).toEqual([]);
+
+    // The saved mapping is offered for the next file of the same shape.
+    const templates = await (await page.request.get('/api/v1/import-mappings')).json();
+    expect(templates.templates.map((t: { name: string }) => t.name)).toContain('Year 10 marksheet');
   });
 
   test('a data manager imports a Common Transfer File from a primary school into their school', async () => {

@@ -39,15 +39,36 @@ export const assessmentColumn = z.strictObject({
 });
 export type AssessmentColumn = z.infer<typeof assessmentColumn>;
 
-export const importMapping = z
-  .strictObject({
-    layout: z.enum(['long', 'wide']),
-    /** The worksheet of an XLSX file; the first one when not given. */
-    sheet: z.string().trim().min(1).max(100).optional(),
-    fields: z.partialRecord(z.enum(resultFields), fieldSource),
-    /** Wide files only: one entry per assessment column. */
-    assessments: z.array(assessmentColumn).max(500).default([]),
-  })
+/**
+ * A mapping as it is being worked out: the preview takes and returns one with gaps (a suggestion for
+ * a column whose collection point could not be read, a wide file with no assessment columns yet),
+ * and reports each gap as a mapping problem in words, rather than refusing the request.
+ */
+const draftText = z.string().trim().max(200);
+export const mappingDraft = z.strictObject({
+  layout: z.enum(['long', 'wide']),
+  /** The worksheet of an XLSX file; the first one when not given. */
+  sheet: z.string().trim().min(1).max(100).optional(),
+  fields: z.partialRecord(z.enum(resultFields), fieldSource),
+  /** Wide files only: one entry per assessment column. */
+  assessments: z
+    .array(
+      z.strictObject({
+        column: text,
+        assessment: draftText,
+        subject: draftText,
+        collectionPoint: draftText,
+        gradeSet: draftText,
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type ImportMapping = z.infer<typeof mappingDraft>;
+
+/** A mapping complete enough to save as a template. */
+export const importMapping = mappingDraft
+  .extend({ assessments: z.array(assessmentColumn).max(500).default([]) })
   .superRefine((m, ctx) => {
     if (m.layout === 'wide' && m.assessments.length === 0)
       ctx.addIssue({
@@ -56,7 +77,6 @@ export const importMapping = z
         message: 'Choose at least one assessment column',
       });
   });
-export type ImportMapping = z.infer<typeof importMapping>;
 
 export const mappingTemplate = z.object({
   id: uuid,
@@ -98,7 +118,7 @@ const inlineMapping = z
       return z.NEVER;
     }
   })
-  .pipe(importMapping);
+  .pipe(mappingDraft);
 
 export const mappedFileQuery = z.strictObject({
   filename: z.string().trim().min(1).max(255),
@@ -131,9 +151,9 @@ export const filePreview = z.object({
   sheet: z.string().nullable(),
   headers: z.array(z.string()),
   detectedLayout: z.enum(['long', 'wide']),
-  suggested: importMapping,
+  suggested: mappingDraft,
   /** What the rows below were read with: the mapping given, or the suggestion. */
-  mapping: importMapping,
+  mapping: mappingDraft,
   /** Why the mapping cannot be used yet (a field with no column, a column not in the file). */
   mappingProblems: z.array(z.string()),
   rows: z.array(previewRow),

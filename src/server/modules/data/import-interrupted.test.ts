@@ -77,7 +77,7 @@ describe('an import cut off by a killed process', () => {
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
         out += d.toString();
-        if (/lines read/.test(out)) resolve();
+        if (/rows written/.test(out)) resolve();
       });
       child.on('exit', () => reject(new Error(`The import ended before it could be killed: ${out}`)));
     });

@@ -31,32 +31,35 @@ type Send = {
 };
 
 /**
- * A results file can run to tens of megabytes, so it goes up as the raw CSV body, through XHR for
- * its upload progress (fetch cannot report it), and the server reads it as a stream.
+ * A results file can run to tens of megabytes, so it goes up as the raw body, through XHR for its
+ * upload progress (fetch cannot report it), and the server reads it as a stream.
  */
-function sendResults({ file, dryRun, schoolId, onProgress }: Send): Promise<ImportOutcome> {
-  const params = new URLSearchParams({ filename: file.name, dryRun: String(dryRun) });
-  if (schoolId) params.set('schoolId', schoolId);
+export function uploadFile<T>(
+  url: string,
+  body: Blob,
+  schema: { parse: (v: unknown) => T },
+  onProgress?: (share: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/imports/results?${params}`);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     xhr.onerror = () =>
       reject(new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.'));
     xhr.onload = () => {
-      let body: unknown;
+      let parsed: unknown;
       try {
-        body = JSON.parse(xhr.responseText);
+        parsed = JSON.parse(xhr.responseText);
       } catch {
-        body = undefined;
+        parsed = undefined;
       }
-      if (xhr.status >= 300) reject(apiErrorFrom(xhr.status, body));
-      else resolve(importResult.parse(body));
+      if (xhr.status >= 300) reject(apiErrorFrom(xhr.status, parsed));
+      else resolve(schema.parse(parsed));
     };
-    xhr.send(file);
+    xhr.send(body);
   });
 }
 
@@ -68,8 +71,8 @@ async function base64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-export async function sendImport(kind: ImportKind, send: Send): Promise<ImportOutcome> {
-  if (kind === 'results') return sendResults(send);
+/** Every kind but results, which goes through the mapping step (mapping.api.ts). */
+export async function sendImport(kind: Exclude<ImportKind, 'results'>, send: Send): Promise<ImportOutcome> {
   if (kind === 'attendance' || kind === 'behaviour' || kind === 'staff')
     return api(`/imports/${kind}`, {
       method: 'POST',

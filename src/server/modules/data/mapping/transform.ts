@@ -44,6 +44,13 @@ const neededFields = (m: ImportMapping): readonly ResultField[] =>
   m.layout === 'long' ? resultFields : wideCommonFields;
 
 /** Why the mapping cannot read this file, in words for the person choosing columns; empty when it can. */
+const ASSESSMENT_PARTS = {
+  assessment: 'assessment name',
+  subject: 'subject',
+  collectionPoint: 'collection point',
+  gradeSet: 'grade set',
+};
+
 export function mappingProblems(m: ImportMapping, headers: string[]): string[] {
   const problems: string[] = [];
   const checkColumn = (name: string, what: string) => {
@@ -57,7 +64,16 @@ export function mappingProblems(m: ImportMapping, headers: string[]): string[] {
   }
   if (m.layout === 'wide') {
     if (m.assessments.length === 0) problems.push('Choose at least one assessment column');
-    for (const a of m.assessments) checkColumn(a.column, `Assessment column "${a.column}"`);
+    for (const a of m.assessments) {
+      checkColumn(a.column, `Assessment column "${a.column}"`);
+      const missing = (['assessment', 'subject', 'collectionPoint', 'gradeSet'] as const).filter(
+        (k) => !a[k].trim(),
+      );
+      if (missing.length)
+        problems.push(
+          `Assessment column "${a.column}": give its ${missing.map((k) => ASSESSMENT_PARTS[k]).join(', ')}`,
+        );
+    }
   }
   return problems;
 }
