@@ -1,10 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
+import { safeCsv } from '../../platform/csv-safe';
 import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
 import { orgRepository } from '../org/org.repository';
-import { spreadsheetSafe } from './data.service';
 import { PUPIL_LIST_COLUMNS, pupilsRepository } from './pupils.repository';
 import { resultsRepository } from './results.repository';
 import { RESULT_COLUMNS } from './results-file';
@@ -29,12 +28,12 @@ export function createDataExportService(db: Db) {
     async pupilsCsv(actor: Actor, schoolId?: string): Promise<string> {
       await allowed(actor, schoolId);
       const rows = await pupilsRepository.exportPupils(db, actor.trustId, schoolId ?? null);
-      return stringify([
+      return safeCsv([
         [...PUPIL_LIST_COLUMNS],
         ...rows.map((p) => [
           p.upn ?? '',
-          spreadsheetSafe(p.given_name),
-          spreadsheetSafe(p.family_name),
+          p.given_name,
+          p.family_name,
           p.date_of_birth,
           p.sex,
           p.year_group,
@@ -52,15 +51,15 @@ export function createDataExportService(db: Db) {
     async resultsCsv(actor: Actor, schoolId?: string): Promise<string> {
       await allowed(actor, schoolId);
       const rows = await resultsRepository.exportRows(db, actor.trustId, schoolId ?? null);
-      return stringify([
+      return safeCsv([
         [...RESULT_COLUMNS],
         ...rows.map((r) => [
           r.upn ?? '',
-          spreadsheetSafe(r.name),
-          spreadsheetSafe(r.subject),
+          r.name,
+          r.subject,
           r.year_group,
           r.academic_year,
-          spreadsheetSafe(r.collection_point),
+          r.collection_point,
           r.grade_set,
           r.taken_on,
           resultText(r.grade_set, r.value),

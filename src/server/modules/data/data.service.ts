@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import type {
   ImportJob,
   ImportKs4Body,
@@ -8,6 +7,7 @@ import type {
 } from '../../../shared/contracts/data';
 import type { Actor } from '../../platform/auth/actor';
 import { can, canAnywhere } from '../../platform/auth/policy';
+import { safeCsv } from '../../platform/csv-safe';
 import type { Db } from '../../platform/db/database';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
@@ -44,7 +44,6 @@ export const presentJob = (j: JobRow): ImportJob => ({
 });
 
 /** Formula-looking text (=, +, -, @) is prefixed so a spreadsheet shows it rather than runs it. */
-export const spreadsheetSafe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
 
 export function createDataService(db: Db, clock: () => Date = () => new Date()) {
   const requireImport = (actor: Actor) => {
@@ -224,9 +223,9 @@ export function createDataService(db: Db, clock: () => Date = () => new Date()) 
       if (!job) throw notFound('Import');
       const mine = job.created_by !== null && job.created_by === actor.personId;
       if (!can(actor, 'data.import', { trustId: actor.trustId }) && !mine) throw forbidden();
-      return stringify([
+      return safeCsv([
         ['row', 'column', 'value', 'reason'],
-        ...job.rejected.map((r) => [String(r.row), r.column, spreadsheetSafe(r.value), r.reason]),
+        ...job.rejected.map((r) => [String(r.row), r.column, r.value, r.reason]),
       ]);
     },
 

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { fromSpreadsheetSafe } from '../../platform/csv-safe';
 import { type FsmInstance, SEN_NEEDS, type SenNeed } from '../pupils/characteristics';
 import { isValidUpn } from './upn';
 import { decodeWindows1252 } from './windows-1252';
@@ -196,8 +197,8 @@ export function parsePupilCsv(bytes: Uint8Array): {
     pupils.push({
       upn,
       // Names are stored as text; a leading =, +, - or @ is harmless here and escaped again on export.
-      givenName: r.given_name!,
-      familyName: r.family_name!,
+      givenName: fromSpreadsheetSafe(r.given_name!),
+      familyName: fromSpreadsheetSafe(r.family_name!),
       dateOfBirth: dob!,
       sex: sex as 'M' | 'F',
       yearGroup: r.year_group!.toUpperCase().replace(/^YEAR\s*/, 'Y'),

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTrust, type Session, signIn, type TrustFixture } from '../../test/factories';
 import { type Harness, harness } from '../../test/harness';
@@ -74,5 +75,47 @@ describe('pupil import', () => {
       }),
     });
     expect(huge.statusCode).toBe(413);
+  });
+
+  it('stores formula-like names as text, escapes them on export, and imports the export back unchanged', async () => {
+    const tr = await buildTrust(h);
+    const s = await signIn(h, tr.people.dataManagerA.email);
+    const names = ['=HYPERLINK("http://evil.example","x")', '+SUM(A1:A9)', '-1+1', '@import'];
+    const risky = names.map(
+      (n, i) =>
+        `${upn(200 + i)},${n.includes(',') ? `"${n.replaceAll('"', '""')}"` : n},@Smith,01/09/2011,F,Y9,N,N,N,N,WBRI`,
+    );
+    expect((await importFile(s, tr.schoolA, file(risky))).statusCode).toBe(201);
+    const stored = async () =>
+      (
+        await h.db
+          .selectFrom('pupils')
+          .where('school_id', '=', tr.schoolA)
+          .select(['given_name', 'family_name'])
+          .execute()
+      )
+        .map((p) => [p.given_name, p.family_name])
+        .sort();
+    expect(await stored()).toEqual(names.map((n) => [n, '@Smith']).sort());
+
+    const exported = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/pupils/export.csv?schoolId=${tr.schoolA}`,
+      headers: s.headers,
+    });
+    // No cell of the export starts a formula when opened in a spreadsheet.
+    const cells = parse(exported.body) as string[][];
+    for (const cell of cells.flat()) expect(cell).not.toMatch(/^[=+@]|^-[^\d]/);
+    expect(
+      cells
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(names.map((n) => `'${n}`).sort());
+
+    // The export imports back to exactly the names stored.
+    const again = await importFile(s, tr.schoolA, Buffer.from(exported.body).toString('base64'));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await stored()).toEqual(names.map((n) => [n, '@Smith']).sort());
   });
 });

@@ -1,4 +1,5 @@
 import { resultFields } from '../../../shared/contracts/import-mapping';
+import { fromSpreadsheetSafe } from '../../platform/csv-safe';
 import { normaliseHeader, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
@@ -100,7 +101,7 @@ export function createResultReader(at: Record<Column, number>) {
   const described = new Map<string, Described>();
 
   const describe = (fields: string[], line: number): Described => {
-    const get = (c: Column) => (fields[at[c]] ?? '').trim();
+    const get = (c: Column) => fromSpreadsheetSafe((fields[at[c]] ?? '').trim());
     const problems: Omit<Rejected, 'row'>[] = [];
     const bad = (column: Column, reason: string) => problems.push({ column, value: get(column), reason });
     const name = get('assessment');

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { EvaluationSummary, Heatmap } from '../../../shared/contracts/evaluation';
 import { defaultScale, type Scale } from '../../../shared/contracts/frameworks';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
+import { safeCsv } from '../../platform/csv-safe';
 import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
 import { frameworksRepository } from '../frameworks/frameworks.repository';
@@ -249,7 +249,7 @@ export function createEvaluationViews(db: Db) {
 
     async exportCsv(actor: Actor, roundId: string) {
       const { roundName, header, rows } = await this.exportRows(actor, roundId);
-      return { filename: `${slug(roundName)}-judgements.csv`, body: stringify([header, ...rows]) };
+      return { filename: `${slug(roundName)}-judgements.csv`, body: safeCsv([header, ...rows]) };
     },
 
     async exportXlsx(actor: Actor, roundId: string) {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { safeCsv } from '../../platform/csv-safe';
 
 /**
  * School-level outcomes in the open-data tidy format of Explore Education Statistics: one row per
@@ -180,5 +180,5 @@ export function buildOpenData(
     ]),
     ...OWN.map((i) => [i.col, 'Indicator', i.label, 'Trust assessments', i.unit, String(i.dp), '', '']),
   ];
-  return { data: stringify([columns, ...rows]), meta: stringify(meta), columns };
+  return { data: safeCsv([columns, ...rows]), meta: safeCsv(meta), columns };
 }
