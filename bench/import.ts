@@ -10,15 +10,7 @@
  *   LINES=200000 npm run bench:import    a smaller file
  */
 import { execFileSync } from 'node:child_process';
-import {
-  closeSync,
-  createReadStream,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -36,6 +28,8 @@ import { postgresUrl } from './lib';
 const LINES = Number(process.env.LINES ?? 1_000_000);
 const ASSESSMENTS = 50;
 const PUPILS = Math.ceil(LINES / ASSESSMENTS);
+/** An HTTP upload reaches the service in chunks of about 64 KB; the file is read the same way. */
+const CHUNK = Number(process.env.CHUNK ?? 64 * 1024);
 const dir = mkdtempSync(join(tmpdir(), 'sip-bench-import-'));
 
 const upnOf = (i: number) => {
@@ -98,23 +92,32 @@ type Figures = {
 async function measure(
   label: string,
   db: Db,
-  rawCopy: (csv: string) => Promise<void>,
+  ceiling: {
+    dump: (query: string) => Promise<Blob | string>;
+    load: (dumped: Blob | string) => Promise<void>;
+  },
   file: string,
 ): Promise<Figures> {
   const trustId = await setUpTrust(db);
   // The service as the server wires it, so the import also refreshes the analysis summaries.
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: '' });
   const service = createServices(db, config, { send: async () => undefined }).results;
-  let peak = process.memoryUsage().rss;
+  const baseline = process.memoryUsage();
+  let peak = baseline.rss;
+  let atPeak = baseline;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    if (m.rss > peak) {
+      peak = m.rss;
+      atPeak = m;
+    }
   }, 50);
   if (process.env.DRY) {
     const d0 = performance.now();
     await service.importResults(
       systemActor(trustId),
       { filename: 'r.csv', dryRun: true },
-      createReadStream(file, { highWaterMark: 1 << 20 }),
+      createReadStream(file, { highWaterMark: CHUNK }),
     );
     console.log(`${label}: dry run (read and check only) ${((performance.now() - d0) / 1000).toFixed(1)} s`);
   }
@@ -122,23 +125,25 @@ async function measure(
   const { job } = await service.importResults(
     systemActor(trustId),
     { filename: 'results.csv', dryRun: false },
-    createReadStream(file, { highWaterMark: 1 << 20 }),
+    createReadStream(file, { highWaterMark: CHUNK }),
   );
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  console.log(
+    `${label}: RSS ${mb(baseline.rss)} before the import, peak ${mb(peak)} (V8 heap ${mb(atPeak.heapUsed)} of ${mb(atPeak.heapTotal)}, external ${mb(atPeak.external)}, array buffers ${mb(atPeak.arrayBuffers)})`,
+  );
   if (job.status !== 'committed' || job.rows_accepted !== LINES)
     throw new Error(`import did not commit every line: ${job.status} ${job.rows_accepted}`);
 
-  // The ceiling: the same resolved rows, COPYed straight into the emptied table.
-  const rows = await sql<{
-    line: string;
-  }>`select concat_ws(',', trust_id, assessment_id, pupil_id, value) as line
-    from results where trust_id = ${trustId}`.execute(db);
-  const csv = `${rows.rows.map((r) => r.line).join('\n')}\n`;
+  // The ceiling: the same resolved rows, dumped by the database (never held here), then COPYed
+  // straight back into the emptied table.
+  const columns = 'trust_id, assessment_id, pupil_id, value';
+  const dumped = await ceiling.dump(`select ${columns} from results where trust_id = '${trustId}'`);
   await sql`delete from results where trust_id = ${trustId}`.execute(db);
   await sql`vacuum results`.execute(db).catch(() => undefined);
   const t1 = performance.now();
-  await rawCopy(csv);
+  await ceiling.load(dumped);
   const copySeconds = (performance.now() - t1) / 1000;
   const n = await sql<{
     n: number;
@@ -162,13 +167,18 @@ async function onPostgres(file: string): Promise<Figures> {
   const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
   try {
     await migrateToLatest(handle.db);
+    const path = join(dir, 'copy.csv');
     return await measure(
       'PostgreSQL 15',
       handle.db,
-      async (csv) => {
-        const path = join(dir, 'copy.csv');
-        writeFileSync(path, csv);
-        execFileSync('psql', [url, '-q', '-c', `\\${COPY} '${path}' with (format csv)`]);
+      {
+        dump: async (query) => {
+          execFileSync('psql', [url, '-q', '-c', `\\copy (${query}) to '${path}' with (format csv)`]);
+          return path;
+        },
+        load: async () => {
+          execFileSync('psql', [url, '-q', '-c', `\\${COPY} '${path}' with (format csv)`]);
+        },
       },
       file,
     );
@@ -185,8 +195,15 @@ async function onPglite(file: string): Promise<Figures> {
     return await measure(
       'PGlite (embedded)',
       db,
-      async (csv) => {
-        await pglite.query(`${COPY} '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+      {
+        dump: async (query) => {
+          const out = await pglite.query(`copy (${query}) to '/dev/blob' with (format csv)`);
+          if (!out.blob) throw new Error('COPY TO returned no data');
+          return out.blob;
+        },
+        load: async (blob) => {
+          await pglite.query(`${COPY} '/dev/blob' with (format csv)`, [], { blob: blob as Blob });
+        },
       },
       file,
     );

@@ -79,7 +79,13 @@ describe('an import cut off by a killed process', () => {
         out += d.toString();
         if (/rows written/.test(out)) resolve();
       });
-      child.on('exit', () => reject(new Error(`The import ended before it could be killed: ${out}`)));
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.on('exit', (code) =>
+        reject(new Error(`The import ended (exit ${code}) before it could be killed: ${out} ${stdout}`)),
+      );
     });
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database';
+import { LineBuffer } from '../../platform/db/line-buffer';
 import type { Characteristics, SummaryRow } from '../analysis/summary-accumulator';
 import { createSummaryAccumulator, currentCharacteristics } from '../analysis/summary-accumulator';
 import { type ResultBatch, resultsRepository as repo, resultLine } from './results.repository';
@@ -12,7 +13,7 @@ export type WrittenResults = {
   refresh: string[];
 };
 
-const emptyBatch = (): ResultBatch => ({ direct: [], staged: [] });
+const emptyBatch = (): ResultBatch => ({ direct: new LineBuffer(), staged: new LineBuffer() });
 
 /**
  * Writes an import's accepted results inside its transaction, in batches with one batch in flight:
@@ -30,7 +31,10 @@ export function createResultsWriter(
   const summaries = createSummaryAccumulator(groups, groupOf);
   const ids: string[] = [];
   const staging = { created: false };
-  let batch = emptyBatch();
+  // Two batches, reused in turn: one is filled while the other is being written.
+  const batches = [emptyBatch(), emptyBatch()] as const;
+  let turn = 0;
+  let batch = batches[0];
   let size = 0;
   let writing: Promise<void> = Promise.resolve();
 
@@ -45,9 +49,9 @@ export function createResultsWriter(
     add(assessment: number, pupilIndex: number, value: number): boolean {
       const line = resultLine(trustId, ids[assessment]!, pupils[pupilIndex]!.id, value, jobId);
       if (summaries.isTracked(assessment)) {
-        batch.direct.push(line);
+        batch.direct.append(line);
         summaries.add(assessment, pupilIndex, value);
-      } else batch.staged.push(line);
+      } else batch.staged.append(line);
       size += 1;
       return size >= BATCH;
     },
@@ -57,7 +61,11 @@ export function createResultsWriter(
       await writing;
       writing = repo.writeBatch(tx, batch, staging);
       writing.catch(() => undefined); // awaited by the next flush or by finish; handled meanwhile
-      batch = emptyBatch();
+      // The other batch's write finished before this one started, so its buffers are free again.
+      turn = 1 - turn;
+      batch = batches[turn]!;
+      batch.direct.reset();
+      batch.staged.reset();
       size = 0;
     },
 

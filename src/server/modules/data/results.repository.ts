@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { copyRows } from '../../platform/db/copy';
 import type { Db } from '../../platform/db/database';
+import type { LineBuffer } from '../../platform/db/line-buffer';
 import { pupilsRepository } from './pupils.repository';
 import type { AssessmentKey } from './results-file';
 
@@ -17,7 +18,7 @@ export const RESULT_COPY_COLUMNS = [
   'value',
   'import_job_id',
 ] as const;
-export type ResultBatch = { direct: string[]; staged: string[] };
+export type ResultBatch = { direct: LineBuffer; staged: LineBuffer };
 
 /** One line of a batch, in RESULT_COPY_COLUMNS order (uuids and a finite number need no quoting). */
 export const resultLine = (
@@ -75,14 +76,14 @@ export const resultsRepository = {
 
   /** Writes a batch: new results into the table, possible replacements into the staging table. */
   async writeBatch(tx: Db, b: ResultBatch, staging: { created: boolean }): Promise<void> {
-    if (b.direct.length) await copyRows(tx, 'results', RESULT_COPY_COLUMNS, b.direct.join(''));
-    if (!b.staged.length) return;
+    if (b.direct.lines) await copyRows(tx, 'results', RESULT_COPY_COLUMNS, b.direct.bytes());
+    if (!b.staged.lines) return;
     if (!staging.created) {
       // DDL the query builder cannot express (LIKE, ON COMMIT DROP); gone with the transaction.
       await sql`create temporary table results_staging (like results) on commit drop`.execute(tx);
       staging.created = true;
     }
-    await copyRows(tx, 'results_staging', RESULT_COPY_COLUMNS, b.staged.join(''));
+    await copyRows(tx, 'results_staging', RESULT_COPY_COLUMNS, b.staged.bytes());
   },
 
   /** Merges the staged lines: a result already held for the pupil and assessment takes the new value and job. */

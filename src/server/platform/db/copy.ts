@@ -18,8 +18,8 @@ export class CopyIn {
   constructor(
     /** `table (column, ...)`, identifiers already checked. */
     readonly into: string,
-    /** The rows as CSV text, one line per row, ending in a newline. */
-    readonly csv: string,
+    /** The rows as CSV, one line per row, ending in a newline: text, or its bytes. */
+    readonly csv: string | Uint8Array<ArrayBuffer>,
   ) {}
 }
 
@@ -30,9 +30,9 @@ export async function copyRows(
   tx: Db,
   table: string,
   columns: readonly string[],
-  csv: string,
+  csv: string | Uint8Array<ArrayBuffer>,
 ): Promise<number> {
-  if (!csv) return 0;
+  if (csv.length === 0) return 0;
   for (const name of [table, ...columns])
     if (!IDENTIFIER.test(name)) throw new Error(`Not a plain identifier: ${name}`);
   const copy = new CopyIn(`${table} (${columns.join(', ')})`, csv);
