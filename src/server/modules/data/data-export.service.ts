@@ -3,6 +3,8 @@ import { can } from '../../platform/auth/policy';
 import { safeCsv } from '../../platform/csv-safe';
 import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
+import { gradeFor } from '../grade-sets/grade-set';
+import { gradeSetsForTrust } from '../grade-sets/grade-sets.service';
 import { orgRepository } from '../org/org.repository';
 import { PUPIL_LIST_COLUMNS, pupilsRepository } from './pupils.repository';
 import { resultsRepository } from './results.repository';
@@ -10,8 +12,6 @@ import { RESULT_COLUMNS } from './results-file';
 
 const yn = (b: boolean) => (b ? 'Y' : 'N');
 const score = (n: number | null) => (n === null ? '' : String(n));
-/** A stored value back in its grade set's notation, so an export re-imports to the same number. */
-const resultText = (gradeSet: string, v: number) => (gradeSet === 'gcse' && v === 0 ? 'U' : String(v));
 
 /**
  * Pupil data out as CSV in exactly the layouts the importers read, so a trust can move its data or
@@ -51,6 +51,13 @@ export function createDataExportService(db: Db) {
     async resultsCsv(actor: Actor, schoolId?: string): Promise<string> {
       await allowed(actor, schoolId);
       const rows = await resultsRepository.exportRows(db, actor.trustId, schoolId ?? null);
+      // A stored value back in its grade set's notation (U, EXS, Secure), so the export re-imports
+      // to the same number.
+      const scales = new Map((await gradeSetsForTrust(db, actor.trustId)).map((g) => [g.key, g.scale]));
+      const resultText = (gradeSet: string, v: number) => {
+        const scale = scales.get(gradeSet);
+        return (scale && gradeFor(scale, v)) ?? String(v);
+      };
       return safeCsv([
         [...RESULT_COLUMNS],
         ...rows.map((r) => [

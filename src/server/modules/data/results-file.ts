@@ -1,5 +1,7 @@
+import type { GradeScale } from '../../../shared/contracts/grade-sets';
 import { resultFields } from '../../../shared/contracts/import-mapping';
 import { fromSpreadsheetSafe } from '../../platform/csv-safe';
+import { BUILT_IN_GRADE_SETS, type GradeSetDefinition, gradeReader } from '../grade-sets/grade-set';
 import { normaliseHeader, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
@@ -16,31 +18,30 @@ type Column = (typeof RESULT_COLUMNS)[number];
 /** Results that mean "no result" (absent, not entered): skipped, not rejected, and counted. */
 const NO_RESULT = new Set(['', 'A', 'ABS', 'X', 'N/A', 'NA']);
 
-/** Each grade set turns the text of a result into the number stored, or null when it is not one. */
-export const GRADE_SETS: Record<string, { label: string; read: (raw: string) => number | null }> = {
-  gcse: {
-    label: 'GCSE 9-1 (U = 0)',
-    read: (v) => (v === 'U' ? 0 : /^[0-9]$/.test(v) ? Number(v) : null),
-  },
-  ks2_scaled: {
-    label: 'KS2 scaled score 80-120',
-    read: (v) => (/^\d{2,3}$/.test(v) && Number(v) >= 80 && Number(v) <= 120 ? Number(v) : null),
-  },
-  percentage: {
-    label: 'Percentage 0-100',
-    read: (v) => {
-      const n = Number(v.replace(/%$/, ''));
-      return v !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n : null;
-    },
-  },
-  points: {
-    label: 'Points (any number)',
-    read: (v) => {
-      const n = Number(v);
-      return v !== '' && Number.isFinite(n) ? n : null;
-    },
-  },
+/** A grade set as the reader uses it: its name for messages, its reader and its non-result codes. */
+export type ResultGradeSet = {
+  label: string;
+  read: (raw: string) => number | null;
+  isAbsent: (raw: string) => boolean;
 };
+/** The grade sets a file may name, by key (lower case). */
+export type GradeSetTable = ReadonlyMap<string, ResultGradeSet>;
+
+/** The table for a trust's grade sets (the built-in ones and its own), read through the grade-sets module. */
+export function gradeSetTable(
+  sets: readonly (
+    | GradeSetDefinition
+    | { key: string; name: string; scale: GradeScale; nonResults: readonly string[] }
+  )[],
+): GradeSetTable {
+  return new Map(
+    sets.map((s) => {
+      const read = gradeReader(s);
+      return [s.key.toLowerCase(), { label: s.name, read, isAbsent: read.isAbsent }] as const;
+    }),
+  );
+}
+export const BUILT_IN_TABLE: GradeSetTable = gradeSetTable(BUILT_IN_GRADE_SETS);
 
 export type AssessmentKey = {
   name: string;
@@ -89,15 +90,13 @@ const academicYear = (v: string) => {
  * It remembers the assessments it has met (`assessments`, indexed by the number on each result)
  * and each UPN's check-letter verdict, so a million lines cost a million map lookups, not more.
  */
-export function createResultReader(at: Record<Column, number>) {
+export function createResultReader(at: Record<Column, number>, gradeSets: GradeSetTable = BUILT_IN_TABLE) {
   const assessments: AssessmentKey[] = [];
   const byKey = new Map<string, { index: number; line: number }>();
   const upnOk = new Map<string, boolean>();
   // A file holds a million lines but only a handful of assessments: the seven columns that describe
   // the assessment are checked once per distinct spelling, then looked up.
-  type Described =
-    | { index: number; gradeSet: (typeof GRADE_SETS)[string] }
-    | { problems: Omit<Rejected, 'row'>[] };
+  type Described = { index: number; gradeSet: ResultGradeSet } | { problems: Omit<Rejected, 'row'>[] };
   const described = new Map<string, Described>();
 
   const describe = (fields: string[], line: number): Described => {
@@ -115,8 +114,8 @@ export function createResultReader(at: Record<Column, number>) {
     const ay = academicYear(get('academic_year'));
     if (!ay) bad('academic_year', 'Use an academic year such as 2025/26');
     const gradeSetName = get('grade_set').toLowerCase();
-    const gradeSet = GRADE_SETS[gradeSetName];
-    if (!gradeSet) bad('grade_set', `Unknown grade set; use one of ${Object.keys(GRADE_SETS).join(', ')}`);
+    const gradeSet = gradeSets.get(gradeSetName);
+    if (!gradeSet) bad('grade_set', `Unknown grade set; use one of ${[...gradeSets.keys()].join(', ')}`);
     const takenOn = parseDate(get('date'));
     if (!takenOn) bad('date', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
     if (problems.length) return { problems };
@@ -144,7 +143,6 @@ export function createResultReader(at: Record<Column, number>) {
 
   const read = (fields: string[], line: number): ResultLine => {
     const raw = (fields[at.result] ?? '').trim().toUpperCase();
-    if (NO_RESULT.has(raw)) return { kind: 'skipped' };
     const problems: Rejected[] = [];
     const upn = (fields[at.upn] ?? '').trim().toUpperCase();
     let valid = upnOk.get(upn);
@@ -167,10 +165,13 @@ export function createResultReader(at: Record<Column, number>) {
       d = describe(fields, line);
       described.set(signature, d);
     }
+    // What counts as "no result" is the grade set's to say (an A-level set may use A as a grade).
     if ('problems' in d) {
+      if (NO_RESULT.has(raw)) return { kind: 'skipped' };
       for (const p of d.problems) problems.push({ row: line, ...p });
       return { kind: 'rejected', problems };
     }
+    if (d.gradeSet.isAbsent(raw)) return { kind: 'skipped' };
     const value = d.gradeSet.read(raw);
     if (value === null)
       problems.push({

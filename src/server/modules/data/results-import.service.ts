@@ -6,12 +6,13 @@ import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { auditService } from '../audit/audit.service';
+import { gradeSetsForTrust } from '../grade-sets/grade-sets.service';
 import { orgRepository } from '../org/org.repository';
 import { CsvFormatError, csvChunks } from './csv-chunks';
 import { dataRepository as jobs } from './data.repository';
 import type { Rejected } from './pupil-file';
 import { resultsRepository as repo } from './results.repository';
-import { createPupilMatcher, createResultReader, readResultHeader } from './results-file';
+import { createPupilMatcher, createResultReader, gradeSetTable, readResultHeader } from './results-file';
 import { createResultsWriter, type WrittenResults } from './results-writer';
 import { fileTooLarge } from './upload';
 
@@ -107,6 +108,8 @@ export function createResultsImportService(
       try {
         await db.transaction().execute(async (tx) => {
           const pupils = await repo.pupilsOfTrust(tx, actor.trustId);
+          // The trust's own grade sets beside the built-in ones: a file may name any of them.
+          const gradeSets = gradeSetTable(await gradeSetsForTrust(tx, actor.trustId));
           const match = createPupilMatcher(pupils, q.schoolId ?? null);
           const writer = createResultsWriter(tx, actor.trustId, jobId, pupils);
           // Per assessment met in the file: its id, or null when its grade set clashes with the stored one.
@@ -130,7 +133,7 @@ export function createResultsImportService(
                     reject([{ row: 1, column, value: '', reason: 'Missing required column(s)' }]);
                     break file;
                   }
-                  reader = createResultReader(header.at);
+                  reader = createResultReader(header.at, gradeSets);
                   continue;
                 }
                 counts.read += 1;

@@ -297,3 +297,91 @@ describe('results file edge cases', () => {
     expect(res.rejected[0].reason).toMatch(/^Not valid CSV/);
   });
 });
+
+describe('results in the trust’s grade sets', () => {
+  it('reads a trust-defined set and the built-in codes, and exports them in their own notation', async () => {
+    const f = await trustWithPupils(4);
+    // An A-level scale: A is a grade here, so only ABS and X mean "no result".
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/grade-sets',
+      headers: f.admin.headers,
+      payload: {
+        key: 'a_level',
+        name: 'A level A*-E',
+        scale: {
+          kind: 'ordered',
+          grades: ['U', 'E', 'D', 'C', 'B', 'A', 'A*'].map((code, value) => ({ code, value })),
+        },
+        nonResults: ['ABS', 'X'],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [u0, u1, u2, u3] = f.upnsA as [string, string, string, string];
+    const alevel = (upn: string, r: string) =>
+      `${upn},Y13 chemistry mock,Chemistry,Year 13,2025/26,Spring 1,a_level,02/02/2026,${r}`;
+    const ta = (upn: string, r: string) =>
+      `${upn},Y6 writing TA,Writing,Year 6,2025/26,Summer 2,ks_ta,01/06/2026,${r}`;
+    const file = [
+      HEADER,
+      alevel(u0, 'A*'),
+      alevel(u1, 'a'),
+      alevel(u2, 'ABS'),
+      alevel(u3, 'F'),
+      ta(u0, 'EXS'),
+      ta(u1, 'D'),
+    ].join('\n');
+    const rejected = (await post(f.admin, file)).json();
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.rejected).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: 'result',
+        value: 'F',
+        reason: expect.stringContaining('A level'),
+      }),
+    ]);
+
+    const fixed = file.replace(/,F$/m, ',B');
+    const res = (await post(f.admin, fixed)).json();
+    expect(res).toMatchObject({ status: 'committed', rowsAccepted: 4, rowsSkipped: 2 });
+    const stored = await h.db
+      .selectFrom('results as r')
+      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
+      .where('r.trust_id', '=', f.t.trustId)
+      .where('a.grade_set', 'in', ['a_level', 'ks_ta'])
+      .select(['p.upn', 'a.grade_set', 'r.value'])
+      .orderBy('a.grade_set')
+      .orderBy('p.upn')
+      .execute();
+    expect(stored.map((s) => [s.upn, s.grade_set, Number(s.value)])).toEqual([
+      [u0, 'a_level', 6],
+      [u1, 'a_level', 5],
+      [u3, 'a_level', 4],
+      [u0, 'ks_ta', 6],
+    ]);
+
+    const exported = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/results/export.csv',
+      headers: f.admin.headers,
+    });
+    const mine = exported.body.split('\n').filter((l) => /a_level|ks_ta/.test(l));
+    expect(mine.map((l) => l.split(',').at(-1)?.trim()).sort()).toEqual(['A', 'A*', 'B', 'EXS']);
+    // The export reads back to the same values: nothing changes and nothing is duplicated.
+    const again = (await post(f.admin, exported.body)).json();
+    expect(again.status, JSON.stringify(again.rejected)).toBe('committed');
+    const after = await h.db
+      .selectFrom('results as r')
+      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
+      .where('r.trust_id', '=', f.t.trustId)
+      .where('a.grade_set', 'in', ['a_level', 'ks_ta'])
+      .select(['p.upn', 'a.grade_set', 'r.value'])
+      .orderBy('a.grade_set')
+      .orderBy('p.upn')
+      .execute();
+    expect(after).toEqual(stored);
+  });
+});

@@ -8,8 +8,10 @@ import type { Actor } from '../../../platform/auth/actor';
 import { can } from '../../../platform/auth/policy';
 import type { Db } from '../../../platform/db/database';
 import { AppError, forbidden, notFound } from '../../../platform/errors';
+import { gradeSetsForTrust } from '../../grade-sets/grade-sets.service';
 import { orgRepository } from '../../org/org.repository';
 import { dataRepository } from '../data.repository';
+import { gradeSetTable } from '../results-file';
 import type { createResultsImportService } from '../results-import.service';
 import { canonicalLines, remapRejected } from './canonical';
 import { mappingRepository as repo } from './mapping.repository';
@@ -113,7 +115,13 @@ export function createMappedImportService(db: Db, deps: Deps) {
         suggested,
         mapping,
         mappingProblems: problems,
-        rows: checkPreviewRows(rows, table.header, pupils, q.schoolId ?? null),
+        rows: checkPreviewRows(
+          rows,
+          table.header,
+          pupils,
+          q.schoolId ?? null,
+          gradeSetTable(await gradeSetsForTrust(db, actor.trustId)),
+        ),
       };
     },
 

@@ -1,5 +1,5 @@
 import { type ResultField, resultFields } from '../../../../shared/contracts/import-mapping';
-import { createResultReader, RESULT_COLUMNS, readResultHeader } from '../results-file';
+import { createResultReader, type GradeSetTable, RESULT_COLUMNS, readResultHeader } from '../results-file';
 import type { CanonicalRow } from './transform';
 
 type Problem = { field: string; value: string; reason: string };
@@ -13,10 +13,11 @@ export function checkPreviewRows(
   headers: string[],
   pupils: { upn: string | null; school_id: string }[],
   schoolId: string | null,
+  gradeSets: GradeSetTable,
 ) {
   const header = readResultHeader([...RESULT_COLUMNS]);
   if (!header.ok) throw new Error('The canonical header must read');
-  const reader = createResultReader(header.at);
+  const reader = createResultReader(header.at, gradeSets);
   const schoolOf = new Map(pupils.map((p) => [p.upn ?? '', p.school_id]));
   return rows.map((r, i) => {
     const problems: Problem[] = [];
