@@ -10,6 +10,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import {
   type AssessmentColumn,
   type FieldSource,
@@ -18,6 +19,7 @@ import {
   resultFields,
   wideCommonFields,
 } from '../../../shared/contracts/import-mapping';
+import { gradeSetsQuery } from './mapping.api';
 
 export const FIELD_LABELS: Record<ResultField, string> = {
   upn: 'UPN',
@@ -30,12 +32,27 @@ export const FIELD_LABELS: Record<ResultField, string> = {
   date: 'Date taken',
   result: 'Result',
 };
-export const GRADE_SET_OPTIONS = [
+/** Shown until the trust's own list arrives (and if it cannot be fetched). */
+const BUILT_IN_OPTIONS = [
   { value: 'gcse', label: 'GCSE 9-1' },
   { value: 'ks2_scaled', label: 'KS2 scaled score' },
+  { value: 'ks_ta', label: 'KS1/KS2 teacher assessment' },
+  { value: 'edsm', label: 'Emerging, developing, secure, mastered' },
   { value: 'percentage', label: 'Percentage' },
   { value: 'points', label: 'Points (any number)' },
 ];
+
+/**
+ * The grade sets a mapping may name: the trust's (built-in and its own). A key the list lacks,
+ * e.g. from an older template, stays choosable so it is shown rather than silently blanked.
+ */
+function useGradeSetOptions(current: readonly string[]) {
+  const { data } = useQuery(gradeSetsQuery);
+  const options = data ? data.map((g) => ({ value: g.key, label: g.name })) : BUILT_IN_OPTIONS;
+  const known = new Set(options.map((o) => o.value));
+  const missing = [...new Set(current.filter((k) => k && !known.has(k)))];
+  return [...options, ...missing.map((k) => ({ value: k, label: `${k} (not defined)` }))];
+}
 /** The option of a field's column list that means "the same value on every row". */
 const ONE_VALUE = '\u0000value';
 
@@ -53,6 +70,7 @@ function FieldRow({
   headers: string[];
   onChange: (s: FieldSource | undefined) => void;
 }) {
+  const gradeSets = useGradeSetOptions(source && 'value' in source ? [source.value] : []);
   const choice = source ? ('column' in source ? source.column : ONE_VALUE) : null;
   const columns = headers.filter((h) => h.trim()).map((h) => ({ value: h, label: h }));
   return (
@@ -74,7 +92,7 @@ function FieldRow({
         (field === 'grade_set' ? (
           <Select
             aria-label={`${FIELD_LABELS[field]} for every row`}
-            data={GRADE_SET_OPTIONS}
+            data={gradeSets}
             value={source.value || null}
             onChange={(v) => onChange({ value: v ?? '' })}
           />
@@ -91,6 +109,7 @@ function FieldRow({
 }
 
 function AssessmentColumns({ mapping, headers, onChange }: Props) {
+  const gradeSets = useGradeSetOptions(mapping.assessments.map((a) => a.gradeSet));
   const set = (i: number, patch: Partial<AssessmentColumn>) =>
     onChange({
       ...mapping,
@@ -155,7 +174,7 @@ function AssessmentColumns({ mapping, headers, onChange }: Props) {
                   <Select
                     size="xs"
                     aria-label={`Grade set for ${a.column}`}
-                    data={GRADE_SET_OPTIONS}
+                    data={gradeSets}
                     value={a.gradeSet}
                     allowDeselect={false}
                     onChange={(v) => set(i, { gradeSet: v ?? a.gradeSet })}

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { importResult } from '../../../shared/contracts/data';
+import { gradeSetList } from '../../../shared/contracts/grade-sets';
 import {
   type CreateMappingBody,
   type FilePreview,
@@ -16,6 +17,13 @@ export const mappingTemplatesQuery = queryOptions({
   queryKey: ['import-mappings'],
   queryFn: async ({ signal }) =>
     (await api('/import-mappings', { schema: mappingTemplateList, signal })).templates,
+});
+
+/** The trust's grade sets (built-in and its own), for the mapping's grade-set choices. */
+export const gradeSetsQuery = queryOptions({
+  queryKey: ['grade-sets'],
+  queryFn: async ({ signal }) => (await api('/grade-sets', { schema: gradeSetList, signal })).gradeSets,
+  staleTime: 60_000,
 });
 
 export const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name);
