@@ -145,7 +145,9 @@ export function buildCli(): Command {
         const seconds = ((performance.now() - t0) / 1000).toFixed(1);
         process.stdout.write(
           `Created ${t.trustName} in ${seconds} s: ${t.schools} schools, ${t.pupils.toLocaleString('en-GB')} pupils, ` +
-            `${t.assessments.toLocaleString('en-GB')} assessments, ${t.results.toLocaleString('en-GB')} results.\n` +
+            `${t.assessments.toLocaleString('en-GB')} assessments, ${t.results.toLocaleString('en-GB')} results, ` +
+            `${t.attendanceRecords.toLocaleString('en-GB')} attendance records, ${t.staffRecords.toLocaleString('en-GB')} staff records, ` +
+            `${t.interventions} interventions.\n` +
             `Sign in as ${t.email} with the password ${password}\n`,
         );
       }),

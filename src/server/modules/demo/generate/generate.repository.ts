@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
+import { gaussian } from './sql-noise';
 import type { PlannedPupil, PlannedSchool } from './trust-plan';
 
 /** Collection points a generated year has: three, the most DfE workload guidance suggests. */
@@ -14,8 +15,7 @@ const BATCH = 10_000;
 /**
  * The generator's writes. Pupils arrive as arrays through unnest (ten thousand a statement); results
  * are made in SQL from the pupils' latent abilities, because a trust of 60,000 pupils has millions of
- * them. The noise on each result comes from an md5 of the pupil, the assessment and the seed rather than
- * random(), so the same seed gives the same results whatever plan the database chooses.
+ * them. The noise on each result is an md5 of the pupil, the assessment and the seed (sql-noise.ts).
  */
 export const generateRepository = {
   async stageSchools(tx: Db, rows: readonly (PlannedSchool & { id: string })[]): Promise<void> {
@@ -32,7 +32,7 @@ export const generateRepository = {
   /** Inserts the pupils and keeps, per pupil, what results are made from (ability, year group now). */
   async insertPupils(tx: Db, trustId: string, pupils: readonly PlannedPupil[]): Promise<void> {
     await sql`create temp table gen_pupil (id uuid, ord int, school_ord int, year_now int,
-      ability double precision) on commit drop`.execute(tx);
+      ability double precision, dis boolean, sen text) on commit drop`.execute(tx);
     for (let from = 0; from < pupils.length; from += BATCH) {
       const b = pupils.slice(from, from + BATCH);
       const col = <T>(f: (p: PlannedPupil) => T) => b.map(f);
@@ -54,7 +54,7 @@ export const generateRepository = {
           returning id, upn
         )
         insert into gen_pupil
-        select ins.id, ${sql.lit(from)} + i.n::int, i.school_ord, i.yr, i.ability
+        select ins.id, ${sql.lit(from)} + i.n::int, i.school_ord, i.yr, i.ability, i.dis, i.sen
         from inserted ins join input i on i.upn = ins.upn`.execute(tx);
     }
   },
@@ -97,9 +97,14 @@ export const generateRepository = {
   /**
    * Results for every pupil at every assessment of the year group they were in that year, at a school
    * that teaches it, from the year the school joined the trust. A pupil's standing is their ability
-   * plus the school's effect, which improves by its trajectory each year in the trust.
+   * plus the school's effect, which improves by its trajectory each year in the trust, plus what an
+   * intervention added (gen_boost). With `onlyBoosted`, just the results an intervention changed:
+   * the generator writes everything, picks intervention pupils from their baselines, then rewrites those.
    */
-  async insertResults(tx: Db, trustId: string, seed: number, currentYear: number): Promise<void> {
+  async insertResults(tx: Db, trustId: string, seed: number, currentYear: number, onlyBoosted = false) {
+    await sql`create temp table if not exists gen_boost (pupil_ord int, assessment_ord bigint,
+      boost double precision, primary key (pupil_ord, assessment_ord)) on commit drop`.execute(tx);
+    const noise = gaussian(sql`p.ord || ':' || a.ord || ':' || ${sql.lit(seed)}`);
     await sql`
       insert into results (trust_id, assessment_id, pupil_id, value)
       select ${trustId}::uuid, a.id, p.id,
@@ -113,14 +118,10 @@ export const generateRepository = {
       join gen_assessment a on a.year_num = p.year_now - (${sql.lit(currentYear)} - a.start_year)
         and a.start_year >= s.joined_year
         and (s.phase <> 'secondary' or a.year_num >= 7)
+      ${onlyBoosted ? sql`join` : sql`left join`} gen_boost b on b.pupil_ord = p.ord and b.assessment_ord = a.ord
       cross join lateral (
-        select ('x' || lpad(substr(h, 1, 8), 16, '0'))::bit(64)::bigint as u1,
-               ('x' || lpad(substr(h, 9, 8), 16, '0'))::bit(64)::bigint as u2
-        from (select md5(p.ord || ':' || a.ord || ':' || ${sql.lit(seed)}) as h) hh
-      ) u
-      cross join lateral (
-        select p.ability + s.effect + s.trajectory * (a.start_year - s.joined_year) as latent,
-               sqrt(-2 * ln((u.u1 + 1) / 4294967297.0)) * cos(2 * pi() * u.u2 / 4294967296.0) as noise
+        select p.ability + s.effect + s.trajectory * (a.start_year - s.joined_year) + coalesce(b.boost, 0) as latent,
+               ${noise} as noise
       ) x`.execute(tx);
   },
 

@@ -5,7 +5,11 @@ import { orgRepository } from '../../org/org.repository';
 import { defaultYearGroups } from '../../org/year-groups';
 import { peopleRepository } from '../../people/people.repository';
 import { generateRepository as repo } from './generate.repository';
+import { planInterventions } from './intervention-plan';
+import { insertGeneratedIntervention } from './interventions.repository';
+import { generateRecordsRepository as records } from './records.repository';
 import { type GenerateSpec, type PlannedSchool, planPupils, planSchools } from './trust-plan';
+import { planStaff } from './workforce-plan';
 
 export type GenerateOptions = Omit<GenerateSpec, 'currentYear'> & { name?: string; password: string };
 export type GeneratedTrust = {
@@ -16,6 +20,9 @@ export type GeneratedTrust = {
   pupils: number;
   assessments: number;
   results: number;
+  attendanceRecords: number;
+  staffRecords: number;
+  interventions: number;
 };
 
 /** The autumn of the academic year (September to August) that `day` falls in. */
@@ -24,9 +31,10 @@ export const academicYearOf = (day: Date) =>
 
 /**
  * `sip demo generate`: a whole synthetic trust for demonstrations, tests and benchmarks, made in one
- * transaction: schools that joined over the years, pupils at national rates, and results at three
- * collection points a year up to today, with the analysis summaries refreshed. A trust administrator
- * account signs in to it.
+ * transaction: schools that joined over the years, pupils at national rates, results at three
+ * collection points a year up to today, termly attendance, staff records with turnover, and last
+ * year's interventions with a real effect, with the analysis summaries refreshed. A trust
+ * administrator account signs in to it.
  */
 export function createGenerateService(db: Db, clock: () => Date) {
   return {
@@ -78,9 +86,33 @@ export function createGenerateService(db: Db, clock: () => Date) {
           today.toISOString().slice(0, 10),
         );
         await repo.insertResults(tx, trustId, o.seed, spec.currentYear);
+        const interventions = planInterventions(spec, schools);
+        let boosted = 0;
+        for (const plan of interventions)
+          boosted += await insertGeneratedIntervention(tx, trustId, o.seed, plan);
+        if (boosted) await repo.insertResults(tx, trustId, o.seed, spec.currentYear, true);
+        const attendanceRecords = await records.insertAttendance(
+          tx,
+          trustId,
+          o.seed,
+          spec.currentYear - o.years,
+          spec.currentYear,
+          today.toISOString().slice(0, 10),
+        );
+        const staff = schools.flatMap((s) => planStaff(spec, s));
+        await records.insertStaff(tx, trustId, o.seed, staff);
         await refreshResultSummaries(tx, trustId);
         const counts = await repo.counts(tx, trustId);
-        return { trustId, trustName, email, schools: schools.length, ...counts };
+        return {
+          trustId,
+          trustName,
+          email,
+          schools: schools.length,
+          ...counts,
+          attendanceRecords,
+          staffRecords: staff.length,
+          interventions: interventions.length,
+        };
       });
     },
   };

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../../../test/factories';
 import { harness } from '../../../test/harness';
 import { isValidUpn } from '../../data/upn';
 import { planPupils, planSchools } from './trust-plan';
+import { planStaff } from './workforce-plan';
 
 const spec = { schools: 60, pupils: 60_000, years: 5, seed: 7, currentYear: 2026 };
 
@@ -44,6 +46,23 @@ describe('the synthetic trust plan', () => {
         withKs2.map((p) => p.ks2Maths!),
       ),
     ).toBeGreaterThan(0.8);
+  });
+});
+
+describe('the synthetic workforce', () => {
+  it('fills each post from the year a school joined, with about one teacher in nine leaving a year', () => {
+    const school = { ...planSchools(spec)[1]!, joinedYear: 2010, effect: 0 };
+    const staff = planStaff(spec, school);
+    expect(planStaff(spec, school)).toEqual(staff);
+    const teachers = staff.filter((s) => s.role === 'teacher');
+    const posts = teachers.filter((s) => s.leftOn === null).length;
+    expect(posts).toBe(Math.round(school.pupils / 16));
+    const rate = teachers.filter((s) => s.leftOn).length / (posts * (2026 - 2010));
+    expect(rate).toBeGreaterThan(0.08);
+    expect(rate).toBeLessThan(0.14);
+    // Every leaver is replaced the next day, so a post is never counted twice at once.
+    for (const s of staff) if (s.leftOn) expect(s.leftOn > s.startedOn).toBe(true);
+    expect(new Set(staff.map((s) => s.ref)).size).toBe(staff.length);
   });
 });
 
@@ -102,10 +121,75 @@ describe('sip demo generate', () => {
     expect(gap).toBeGreaterThan(0.5);
     expect(gap).toBeLessThan(2);
 
+    // Termly attendance at about the national rates, none for terms still to come or before joining.
+    expect(made.attendanceRecords).toBeGreaterThan(made.pupils * 3);
+    const att = await sql<{ dis: boolean; absence: number; pa: number }>`
+      select p.disadvantaged as dis,
+        1 - sum(a.attended_sessions)::float / sum(a.possible_sessions) as absence,
+        avg(case when (a.possible_sessions - a.attended_sessions) * 10 >= a.possible_sessions then 1 else 0 end)::float as pa
+      from attendance_records a join pupils p on p.id = a.pupil_id
+      where a.trust_id = ${made.trustId} group by p.disadvantaged`.execute(h.db);
+    const byDis = new Map(att.rows.map((r) => [r.dis, r]));
+    expect(byDis.get(false)!.absence).toBeGreaterThan(0.04);
+    expect(byDis.get(false)!.absence).toBeLessThan(0.08);
+    expect(byDis.get(true)!.absence).toBeGreaterThan(byDis.get(false)!.absence * 1.3);
+    expect(byDis.get(true)!.pa).toBeGreaterThan(byDis.get(false)!.pa);
+    const outside = await sql<{ n: number }>`select count(*)::int as n from attendance_records a
+      join schools s on s.id = a.school_id
+      where a.trust_id = ${made.trustId} and (a.period_end > '2026-12-05' or a.period_start < s.joined_trust_on)`.execute(
+      h.db,
+    );
+    expect(outside.rows[0]!.n).toBe(0);
+
+    // Staff turnover: about one in nine leaving a year, each leaver replaced.
+    expect(made.staffRecords).toBeGreaterThan(50);
+    const staff = await sql<{ started: number; left: number; posts: number }>`
+      select count(*)::int as started, count(left_on)::int as left,
+        count(*) filter (where left_on is null)::int as posts
+      from staff_records where trust_id = ${made.trustId}`.execute(h.db);
+    const { left, posts } = staff.rows[0]!;
+    // Posts x years in the trust is at most posts x (3 + 4); a rate between 5% and 25% a year.
+    expect(left).toBeGreaterThan(0);
+    expect(left / posts).toBeGreaterThan(0.1);
+    expect(left / posts).toBeLessThan(0.25 * 7);
+
+    expect(made.interventions).toBe(2);
+
     // The analysis summaries cover every result.
     const summarised = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from result_summaries
       where trust_id = ${made.trustId}`.execute(h.db);
     expect(summarised.rows[0]!.n).toBe(made.results);
+  });
+
+  it('runs last year’s interventions with a real effect that the impact analysis finds', async () => {
+    const h = await harness();
+    h.clock.set('2026-12-05');
+    const made = await h.services.generate.generate({
+      schools: 2,
+      pupils: 3000,
+      years: 2,
+      seed: 3,
+      password: 'a-long-password-1',
+    });
+    expect(made.interventions).toBe(2);
+    // Their pupils came from the lower half at the baseline and did better than matched comparison
+    // pupils from the same half.
+    const admin = await signIn(h, made.email, 'a-long-password-1');
+    const list = await sql<{ id: string; name: string }>`select id, name from interventions
+      where trust_id = ${made.trustId} order by name`.execute(h.db);
+    expect(list.rows.map((r) => r.name)).toEqual(['Year 4 reading catch-up', 'Year 8 maths tutoring']);
+    for (const i of list.rows) {
+      const res = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/interventions/${i.id}/impact`,
+        headers: admin.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const impact = res.json();
+      expect(impact.comparison).toBe('matched');
+      expect(impact.overall.n.intervention).toBeGreaterThanOrEqual(6);
+      expect(impact.overall.effect.d, `${i.name}: ${impact.overall.reading}`).toBeGreaterThan(0.1);
+    }
   });
 
   it('makes the same results from the same seed', async () => {
