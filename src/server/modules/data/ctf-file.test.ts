@@ -65,6 +65,7 @@ describe('parseCtf', () => {
         { start: '2017-09-04', end: '2018-02-28' },
         { start: '2019-04-01', end: '2019-09-30' },
       ],
+      senHistory: [{ start: '2021-01-11', sen: 'K' }],
       row: 24,
     });
   });
@@ -176,6 +177,36 @@ describe('parseCtf', () => {
     const bad = parseCtf(onePupil(`<SENhistory>${rec('2023-01-01', 'Q')}</SENhistory>`));
     expect(bad.rejected).toEqual([
       expect.objectContaining({ column: 'Pupil/SENhistory/SEN/SENprovision', value: 'Q' }),
+    ]);
+  });
+
+  it('keeps the dated SEN records and the first-ranked primary need', () => {
+    const rec = (start: string, code: string) =>
+      `<SEN><StartDate>${start}</StartDate><SENprovision>${code}</SENprovision></SEN>`;
+    const need = (rank: number, code: string) =>
+      `<SENneed><SENtypeRank>${rank}</SENtypeRank><SENtype>${code}</SENtype></SENneed>`;
+    const read = (inside: string) => parseCtf(onePupil(inside));
+    const p = read(
+      `<SENhistory>${rec('2024-01-08', 'E')}${rec('2021-09-06', 'K')}${rec('2026-01-01', 'N')}</SENhistory>` +
+        `<SENneeds>${need(2, 'SLCN')}${need(1, 'ASD')}</SENneeds>`,
+    ).pupils[0]!;
+    expect(p.senHistory).toEqual([
+      { start: '2021-09-06', sen: 'K' },
+      { start: '2024-01-08', sen: 'E' },
+    ]);
+    expect(p).toMatchObject({ sen: 'E', senPrimaryNeed: 'ASD' });
+    // Support without a specialist assessment names no need; a pupil without a SENhistory has none.
+    expect(
+      read(`<SENhistory>${rec('2022-01-01', 'K')}</SENhistory><SENneeds>${need(1, 'NSA')}</SENneeds>`)
+        .pupils[0],
+    ).toMatchObject({ sen: 'K', senPrimaryNeed: null });
+    expect(read('').pupils[0]!.senHistory).toBeUndefined();
+    const bad = read(
+      `<SENhistory>${rec('06/09/2021x', 'K')}</SENhistory><SENneeds>${need(1, 'XYZ')}</SENneeds>`,
+    );
+    expect(bad.rejected.map((r) => [r.column, r.value])).toEqual([
+      ['Pupil/SENhistory/SEN/StartDate', '06/09/2021x'],
+      ['Pupil/SENneeds/SENneed/SENtype', 'XYZ'],
     ]);
   });
 

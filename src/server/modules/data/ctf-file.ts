@@ -1,5 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type FsmInstance, isDisadvantaged, onFsm } from '../pupils/characteristics';
+import {
+  type FsmInstance,
+  isDisadvantaged,
+  onFsm,
+  SEN_NEEDS,
+  type SenChange,
+  type SenNeed,
+} from '../pupils/characteristics';
 import { decodeText, type PupilRow, parseDate, type Rejected } from './pupil-file';
 import { isValidUpn } from './upn';
 
@@ -187,17 +194,29 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
     );
     const premium = detail('PupilPremiumEligible');
 
-    // The provision in force at the file date: the latest SEN record that had started by then.
-    const senRecords = list(child(p, 'SENhistory')?.SEN)
-      .map((s) => ({
-        start: parseDate(text(s, 'StartDate')) ?? '',
-        code: text(s, 'SENprovision').toUpperCase(),
-      }))
-      .filter((s) => s.start <= header.date)
-      .sort((a, b) => (a.start < b.start ? -1 : 1));
-    const senCode = senRecords.at(-1)?.code ?? 'N';
-    const sen = SEN_CODES[senCode];
-    if (!sen) bad('SENhistory/SEN/SENprovision', senCode, 'Use N, K (SEN support) or E (EHC plan)');
+    // SEN provision over time: each record from its start date; the provision in force at the file
+    // date is the latest record that had started by then. Records dated after the file are ignored.
+    const senHistory: SenChange[] = [];
+    for (const s of list(child(p, 'SENhistory')?.SEN)) {
+      const rawStart = text(s, 'StartDate');
+      const start = parseDate(rawStart);
+      const code = text(s, 'SENprovision').toUpperCase();
+      const provision = SEN_CODES[code];
+      if (!start) bad('SENhistory/SEN/StartDate', rawStart, 'Not a date (yyyy-mm-dd)');
+      else if (!provision) bad('SENhistory/SEN/SENprovision', code, 'Use N, K (SEN support) or E (EHC plan)');
+      else if (start <= header.date) senHistory.push({ start, sen: provision });
+    }
+    senHistory.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const sen = senHistory.at(-1)?.sen ?? 'N';
+    // The primary need is the need ranked first; NSA (support without a specialist assessment) names none.
+    const needs = list(child(p, 'SENneeds')?.SENneed).sort(
+      (a, b) => Number(text(a, 'SENtypeRank') || 99) - Number(text(b, 'SENtypeRank') || 99),
+    );
+    const needCode = needs.length ? text(needs[0]!, 'SENtype').toUpperCase() : '';
+    const knownNeed = (SEN_NEEDS as readonly string[]).includes(needCode);
+    if (needCode && needCode !== 'NSA' && !knownNeed)
+      bad('SENneeds/SENneed/SENtype', needCode, `Use a DfE SEN type code (${SEN_NEEDS.join(', ')}, NSA)`);
+    const senPrimaryNeed = sen !== 'N' && knownNeed ? (needCode as SenNeed) : null;
 
     const firstLanguage = list(child(basic, 'Languages')?.Type).find((t) =>
       ['F', 'FIRST'].includes(text(t, 'LanguageType').toUpperCase()),
@@ -243,7 +262,8 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
       yearGroup: yearGroup!,
       disadvantaged,
       fsm: onFsm(fsmHistory, header.date),
-      sen: sen!,
+      sen,
+      ...(needs.length || sen === 'N' ? { senPrimaryNeed } : {}),
       eal,
       ethnicity: detail('Ethnicity').toUpperCase() || 'NOBT',
       ...ks2,
@@ -251,6 +271,7 @@ export function parseCtf(bytes: Uint8Array, opts: { today?: string } = {}): CtfP
       lookedAfter,
       effectiveFrom: header.date,
       fsmHistory,
+      ...(list(child(p, 'SENhistory')?.SEN).length ? { senHistory } : {}),
       row,
     });
   });

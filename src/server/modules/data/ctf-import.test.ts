@@ -88,4 +88,50 @@ describe('CTF import', () => {
   it('lets a data manager import only into their own school', async () => {
     expect((await importCtf(dm, t.schoolB, file)).statusCode).toBe(403);
   });
+
+  it('records SEN provision and FSM as the periods the file dates them', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<CTfile><Header><CTFversion>26.0</CTFversion><DateTime>2025-07-15T09:00:00</DateTime>
+  <SourceSchool><LEA>380</LEA><Estab>2123</Estab><SchoolName>Hollybank</SchoolName></SourceSchool></Header>
+<CTFpupilData><Pupil>
+  <UPN>N380212319001</UPN><Surname>Okafor</Surname><Forename>Amara</Forename><DOB>2014-03-02</DOB><Sex>F</Sex>
+  <BasicDetails><NCyearActual>6</NCyearActual></BasicDetails>
+  <FSMhistory><FSMinstance><FSMstartDate>2022-02-01</FSMstartDate><FSMendDate>2023-06-30</FSMendDate></FSMinstance></FSMhistory>
+  <SENhistory><SEN><StartDate>2020-09-07</StartDate><SENprovision>K</SENprovision></SEN>
+    <SEN><StartDate>2024-01-08</StartDate><SENprovision>E</SENprovision></SEN></SENhistory>
+  <SENneeds><SENneed><SENtypeRank>1</SENtypeRank><SENtype>SLCN</SENtype></SENneed></SENneeds>
+</Pupil></CTFpupilData></CTfile>`;
+    const res = await importCtf(dm, t.schoolA, Buffer.from(xml));
+    expect(res.json().status, res.body).toBe('committed');
+    const pupil = await h.db
+      .selectFrom('pupils')
+      .where('upn', '=', 'N380212319001')
+      .where('trust_id', '=', t.trustId)
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const periods = await h.db
+      .selectFrom('pupil_characteristics')
+      .where('pupil_id', '=', pupil.id)
+      .select(['effective_from', 'effective_to', 'sen', 'sen_primary_need', 'fsm', 'disadvantaged'])
+      .orderBy('effective_from')
+      .execute();
+    const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+    expect(periods.map((p) => [day(p.effective_from), p.sen, p.fsm, p.disadvantaged])).toEqual([
+      ['2014-03-02', 'N', false, false],
+      ['2020-09-07', 'K', false, false],
+      ['2022-02-01', 'K', true, true],
+      ['2023-07-01', 'K', false, true],
+      ['2024-01-08', 'E', false, true],
+      ['2025-07-15', 'E', false, true],
+    ]);
+    expect(periods.at(-1)).toMatchObject({ sen_primary_need: 'SLCN', effective_to: null });
+    // Importing it again changes nothing.
+    expect((await importCtf(dm, t.schoolA, Buffer.from(xml))).json().status).toBe('committed');
+    const again = await h.db
+      .selectFrom('pupil_characteristics')
+      .where('pupil_id', '=', pupil.id)
+      .select('effective_from')
+      .execute();
+    expect(again).toHaveLength(periods.length);
+  });
 });

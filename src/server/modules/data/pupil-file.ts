@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { fromSpreadsheetSafe } from '../../platform/csv-safe';
-import { type FsmInstance, SEN_NEEDS, type SenNeed } from '../pupils/characteristics';
+import { type FsmInstance, SEN_NEEDS, type SenChange, type SenNeed } from '../pupils/characteristics';
 import { isValidUpn } from './upn';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -35,6 +35,8 @@ export type PupilRow = {
   effectiveFrom?: string;
   /** Dated free school meals periods (CTF), which become FSM and disadvantage periods. */
   fsmHistory?: FsmInstance[];
+  /** Dated SEN provision records (CTF), which become SEN periods. */
+  senHistory?: SenChange[];
   /** Where the pupil is in the file (row or line), for rejections found when writing history. */
   row?: number;
 };

@@ -130,6 +130,8 @@ export function applyChange(
 }
 
 export type FsmInstance = { start: string; end: string | null };
+/** A dated SEN provision record (CTF SENhistory): the provision from `start` until the next record. */
+export type SenChange = { start: string; sen: 'N' | 'K' | 'E' };
 
 /**
  * DfE disadvantage (FSM6CLA1A): free school meals at any point in the six years up to `asAt`, or

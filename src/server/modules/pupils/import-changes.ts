@@ -1,5 +1,12 @@
 import type { PupilRow } from '../data/pupil-file';
-import { type Characteristics, fsmChanges, ks2FineLevel, priorAttainmentBand } from './characteristics';
+import {
+  type Characteristics,
+  fsmChanges,
+  isDisadvantaged,
+  ks2FineLevel,
+  onFsm,
+  priorAttainmentBand,
+} from './characteristics';
 
 export type DatedChange = { date: string; patch: Partial<Characteristics> };
 
@@ -47,26 +54,45 @@ export function patchOfRow(p: PupilRow): Partial<Characteristics> {
   return patch;
 }
 
+/** The SEN part of a pupil's state: no provision means no primary need. */
+const senPatch = (sen: 'N' | 'K' | 'E'): Partial<Characteristics> =>
+  sen === 'N' ? { sen, senPrimaryNeed: null } : { sen };
+
 /**
- * The dated changes a file row makes, oldest first: with a CTF's FSM periods, the state before them
- * (from birth), each FSM start and end and the day disadvantage lapses, then the file's values
- * from its effective date (the row's, else `defaultDate`).
+ * The dated changes a file row makes, oldest first. With a CTF's FSM periods or SEN records: the
+ * state before them (from birth), then at every date where FSM, disadvantage or SEN provision
+ * changes, the whole of that state as it was then (so re-applying a date restates rather than
+ * drifts), then the file's values from its effective date (the row's, else `defaultDate`).
  */
 export function changesOfRow(p: PupilRow, defaultDate: string): DatedChange[] {
   const date = p.effectiveFrom ?? defaultDate;
   const final = { date, patch: patchOfRow(p) };
-  if (!p.fsmHistory) return [final];
-  const status = {
+  if (!p.fsmHistory && !p.senHistory) return [final];
+  const fsm = p.fsmHistory && {
     fsm: p.fsmHistory,
     lookedAfter: p.lookedAfter ?? false,
     adoptedFromCare: p.adoptedFromCare ?? false,
   };
-  const before = { fsm: false, disadvantaged: status.lookedAfter || status.adoptedFromCare };
+  const sen = p.senHistory;
+  const senAt = (d: string) => sen?.filter((s) => s.start <= d).at(-1)?.sen ?? 'N';
+  const stateAt = (d: string): Partial<Characteristics> => ({
+    ...(fsm && { fsm: onFsm(fsm.fsm, d), disadvantaged: isDisadvantaged(fsm, d) }),
+    ...(sen && senPatch(senAt(d))),
+  });
+  const before: Partial<Characteristics> = {
+    ...(fsm && { fsm: false, disadvantaged: fsm.lookedAfter || fsm.adoptedFromCare }),
+    ...(sen && senPatch('N')),
+  };
+  const dates = new Set([
+    ...(fsm ? fsmChanges(fsm, date).map((c) => c.date) : []),
+    ...(sen ?? []).map((s) => s.start),
+  ]);
   return [
     { date: p.dateOfBirth, patch: before },
-    ...fsmChanges(status, date)
-      .filter((c) => c.date < date)
-      .map((c) => ({ date: c.date, patch: { fsm: c.fsm, disadvantaged: c.disadvantaged } })),
+    ...[...dates]
+      .filter((d) => d < date && d > p.dateOfBirth)
+      .sort()
+      .map((d) => ({ date: d, patch: stateAt(d) })),
     final,
   ];
 }
