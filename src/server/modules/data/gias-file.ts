@@ -76,13 +76,28 @@ export function parseGroupLinks(
   if (!file.ok) return { links: [], rejected: file.rejected, rowsRead: file.rowsRead };
   const links: GroupLink[] = [];
   const rejected: Rejected[] = [];
+  // A URN's first row, so a second one with another joined date is named rather than guessed between.
+  const seen = new Map<string, { row: number; joinedOn: string | null }>();
   file.records.forEach((r, i) => {
     if (!same(r.group_uid, sel.groupUid) && !same(r.group_name, sel.groupName)) return;
+    const row = i + 2;
+    const urn = (r.urn ?? '').trim();
     const raw = (r.joined_date ?? '').trim();
     const joinedOn = raw ? readDate(raw) : null;
+    const first = seen.get(urn);
     if (raw && !joinedOn)
-      rejected.push({ row: i + 2, column: 'joined_date', value: raw, reason: 'Not a date (dd-mm-yyyy)' });
-    else links.push({ urn: (r.urn ?? '').trim(), joinedOn });
+      rejected.push({ row, column: 'joined_date', value: raw, reason: 'Not a date (dd-mm-yyyy)' });
+    else if (first && first.joinedOn !== joinedOn)
+      rejected.push({
+        row,
+        column: 'urn',
+        value: urn,
+        reason: `The same URN is linked at row ${first.row} with another joined date`,
+      });
+    else if (!first) {
+      seen.set(urn, { row, joinedOn });
+      links.push({ urn, joinedOn });
+    }
   });
   return { links, rejected, rowsRead: file.records.length };
 }
@@ -98,6 +113,7 @@ export function parseEstablishments(
   const urns = new Set(sel.urns ?? []);
   const establishments: Establishment[] = [];
   const rejected: Rejected[] = [];
+  const seen = new Map<string, number>();
   file.records.forEach((r, i) => {
     const urn = (r[E.urn] ?? '').trim();
     const inGroup = same(r[E.trustCode], sel.groupUid) || same(r[E.trustName], sel.groupName);
@@ -107,6 +123,9 @@ export function parseEstablishments(
     const bad = (column: string, reason: string) =>
       rejected.push({ row, column, value: r[column] ?? '', reason });
     if (!/^\d{6}$/.test(urn)) bad(E.urn, 'A URN has six digits');
+    else if (seen.has(urn))
+      bad(E.urn, `The same URN is at row ${seen.get(urn)}: an establishment is listed once`);
+    else seen.set(urn, row);
     const name = (r[E.name] ?? '').trim();
     if (!name) bad(E.name, 'Required');
     const typeCode = (r[E.typeCode] ?? '').trim();
