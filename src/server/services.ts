@@ -63,7 +63,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     org: createOrgService(db),
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
-    demo: createDemoService(db, { evaluation, frameworks, data }),
+    demo: createDemoService(db, { evaluation, frameworks, data }, clock),
     generate: createGenerateService(db, clock),
     frameworks,
     evaluation,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { systemActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
-import { seedSyntheticPupils } from '../data/seed-pupils';
 import { evaluationRepository } from '../evaluation/evaluation.repository';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 import type { FrameworksService } from '../frameworks/frameworks.service';
@@ -67,22 +66,6 @@ export async function seedDemoEvaluation(
     riv: 'untouched',
   };
   await fill(db, trustId, autumn.id, schoolKey, 'autumn', stage);
-}
-
-/** A year of synthetic pupil results; school strengths match the self-evaluation above. */
-export async function seedDemoPupils(db: Db, trustId: string): Promise<void> {
-  const schools = await orgRepository.listSchools(db, trustId);
-  const keyOf = new Map(demoSchools.map((s) => [s.urn, s.key]));
-  await seedSyntheticPupils(
-    db,
-    trustId,
-    schools.map((s) => {
-      const key = keyOf.get(s.urn) ?? '';
-      // A small primary, so the demo shows how small groups are protected.
-      const size = s.phase === 'primary' ? (key === 'den' ? 18 : 30) : 150;
-      return { id: s.id, urn: s.urn, phase: s.phase, effect: ((strength[key] ?? 2.5) - 2.5) / 2, size };
-    }),
-  );
 }
 
 async function fill(

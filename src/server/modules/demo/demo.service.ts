@@ -13,7 +13,8 @@ import { defaultYearGroups } from '../org/year-groups';
 import { peopleRepository } from '../people/people.repository';
 import { demoRepository } from './demo.repository';
 import { demoCaseStudies } from './demo-case-studies';
-import { seedDemoEvaluation, seedDemoPupils } from './demo-evaluation';
+import { seedDemoEvaluation } from './demo-evaluation';
+import { seedDemoPupils } from './demo-pupils';
 import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
@@ -28,6 +29,7 @@ export function generatePassword(): string {
 export function createDemoService(
   db: Db,
   services: { evaluation: EvaluationService; frameworks: FrameworksService; data: DataService },
+  clock: () => Date = () => new Date(),
 ) {
   return {
     isEmpty: async () => (await demoRepository.countTrusts(db)) === 0,
@@ -88,7 +90,7 @@ export function createDemoService(
         return trustId;
       });
       await seedDemoEvaluation(db, trustId, services);
-      await seedDemoPupils(db, trustId);
+      await seedDemoPupils(db, trustId, clock());
       await seedDemoPublishedOutcomes(trustId, services.data);
       return {
         trustName: demoTrustName,

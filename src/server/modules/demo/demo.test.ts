@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdDemoTrust } from '../../test/demo-lock';
 import { signIn } from '../../test/factories';
-import { harness } from '../../test/harness';
+import { type Harness, harness } from '../../test/harness';
+
+const trustOf = async (h: Harness, schoolId: string) =>
+  (await h.db.selectFrom('schools').where('id', '=', schoolId).select('trust_id').executeTakeFirstOrThrow())
+    .trust_id;
+
 import { demoPeople } from './demo-trust';
 
 describe('demo trust', () => {
@@ -62,6 +67,32 @@ describe('demo trust', () => {
     ).json();
     expect(suggested.weakStatements).toBeGreaterThan(0);
     expect(suggested.results.length).toBeGreaterThan(0);
+
+    // Pupil data from the synthetic trust generator: every year group of every school, results at
+    // three collection points a year, termly attendance, staff records and last year's interventions.
+    const count = async (table: 'pupils' | 'attendance_records' | 'staff_records' | 'interventions') =>
+      Number(
+        (
+          await h.db
+            .selectFrom(table)
+            .where('trust_id', '=', await trustOf(h, dene.id))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('pupils')).toBeGreaterThan(2000);
+    expect(await count('attendance_records')).toBeGreaterThan(5000);
+    expect(await count('staff_records')).toBeGreaterThan(100);
+    expect(await count('interventions')).toBe(2);
+    const assessments = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/analysis/assessments', headers: admin.headers })
+    ).json().assessments as { yearGroup: string; academicYear: string; collectionPoint: string }[];
+    const points = new Map<string, Set<string>>();
+    for (const a of assessments) {
+      const key = `${a.yearGroup} ${a.academicYear}`;
+      points.set(key, (points.get(key) ?? new Set()).add(a.collectionPoint));
+    }
+    expect(Math.max(...[...points.values()].map((p) => p.size))).toBe(3);
     // Seeds the whole demo trust: give it room on a busy machine.
   }, 60_000);
 

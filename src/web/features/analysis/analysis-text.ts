@@ -69,7 +69,11 @@ export function assessmentOptions(assessments: readonly Assessment[]) {
   for (const a of assessments) names.set(a.name, (names.get(a.name) ?? 0) + 1);
   const groups = new Map<string, { value: string; label: string }[]>();
   const sorted = [...assessments].sort(
-    (a, b) => yearNumber(a.yearGroup) - yearNumber(b.yearGroup) || a.name.localeCompare(b.name),
+    (a, b) =>
+      yearNumber(a.yearGroup) - yearNumber(b.yearGroup) ||
+      a.name.localeCompare(b.name) ||
+      // The same assessment in several terms: the latest first.
+      b.takenOn.localeCompare(a.takenOn),
   );
   for (const a of sorted) {
     const group = yearGroupLabel(a.yearGroup);
@@ -81,9 +85,18 @@ export function assessmentOptions(assessments: readonly Assessment[]) {
   return [...groups].map(([group, items]) => ({ group, items }));
 }
 
+/** Reception (and anything unnumbered) before Year 1. */
+const schoolYear = (yearGroup: string) => {
+  const n = yearNumber(yearGroup);
+  return Number.isFinite(n) ? n : 0;
+};
+
 /** The most recent assessment: the one a leader is most likely to want first. */
 export function latestAssessment(assessments: readonly Assessment[]): Assessment | undefined {
-  return [...assessments].sort((a, b) => b.takenOn.localeCompare(a.takenOn))[0];
+  // On the same day, the oldest year group first: its results are the ones nearest their exams.
+  return [...assessments].sort(
+    (a, b) => b.takenOn.localeCompare(a.takenOn) || schoolYear(b.yearGroup) - schoolYear(a.yearGroup),
+  )[0];
 }
 
 export const placeOf = (scope: GapScope) =>

@@ -10,7 +10,7 @@ import { ImportPanel } from './ImportPanel';
 export function DataPage() {
   const permissions = usePermissions();
   const kinds: ImportKind[] = permissions.isTrustAdmin
-    ? ['results', 'pupils', 'ctf', 'attendance', 'behaviour', 'staff', 'ks4_performance']
+    ? ['results', 'pupils', 'ctf', 'attendance', 'behaviour', 'staff', 'ks4_performance', 'gias']
     : ['results', 'pupils', 'ctf', 'attendance', 'behaviour'];
   return (
     <>

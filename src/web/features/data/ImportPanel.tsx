@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { messageOf } from '../../app/api';
 import { schoolsQuery } from '../schools/schools.api';
 import { type DfeDataset, type ImportKind, type ImportOutcome, sendImport } from './data.api';
+import { GiasImport } from './GiasImport';
 import { ImportOutcomeCard } from './ImportOutcomeCard';
 import { DFE_DATASETS, KINDS } from './kinds';
 import { ResultsImport } from './ResultsImport';
@@ -43,9 +44,13 @@ export function ImportPanel({ kinds, schoolIds }: Props) {
             onChange={(v) => setKind(v as ImportKind)}
             data={kinds.map((k) => ({ value: k, label: KINDS[k].label }))}
             aria-label="Kind of file"
+            // Eight kinds do not fit one row on a laptop: the control wraps rather than overflows.
+            styles={{ root: { flexWrap: 'wrap' } }}
           />
         )}
-        {kind === 'results' ? (
+        {kind === 'gias' ? (
+          <GiasImport />
+        ) : kind === 'results' ? (
           <ResultsImport
             schools={options}
             schoolRequired={schoolIds !== 'all'}
@@ -65,7 +70,7 @@ function OtherImport({
   options,
   schoolIds,
 }: {
-  kind: Exclude<ImportKind, 'results'>;
+  kind: Exclude<ImportKind, 'results' | 'gias'>;
   options: { value: string; label: string }[];
   schoolIds: 'all' | string[];
 }) {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { giasImportResult } from '../../../shared/contracts/attendance';
 import { importJobList, importResult } from '../../../shared/contracts/data';
 import { ApiError, api, apiErrorFrom, csrfHeader } from '../../app/api';
 
@@ -11,7 +12,8 @@ export type ImportKind =
   | 'attendance'
   | 'behaviour'
   | 'staff'
-  | 'ks4_performance';
+  | 'ks4_performance'
+  | 'gias';
 /** The DfE's school-level downloads: the KS4 tables, or one of the school datasets beside them. */
 export type DfeDataset = 'ks4' | 'ks2' | 'census' | 'absence' | 'ofsted';
 
@@ -71,8 +73,35 @@ async function base64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** Every kind but results, which goes through the mapping step (mapping.api.ts). */
-export async function sendImport(kind: Exclude<ImportKind, 'results'>, send: Send): Promise<ImportOutcome> {
+export type GiasOutcome = z.infer<typeof giasImportResult>;
+
+/** GIAS extracts: the establishment file, and the group links file when join dates are wanted. */
+export async function sendGias(g: {
+  establishments: File;
+  links: File | null;
+  groupUid: string;
+  urns: string[];
+  dryRun: boolean;
+}): Promise<GiasOutcome> {
+  return api('/imports/gias', {
+    method: 'POST',
+    schema: giasImportResult,
+    body: {
+      filename: g.establishments.name,
+      establishmentsBase64: await base64(g.establishments),
+      ...(g.links ? { linksBase64: await base64(g.links) } : {}),
+      ...(g.groupUid ? { groupUid: g.groupUid } : {}),
+      ...(g.urns.length ? { urns: g.urns } : {}),
+      dryRun: g.dryRun,
+    },
+  });
+}
+
+/** Every kind but results (the mapping step, mapping.api.ts) and GIAS (sendGias). */
+export async function sendImport(
+  kind: Exclude<ImportKind, 'results' | 'gias'>,
+  send: Send,
+): Promise<ImportOutcome> {
   if (kind === 'attendance' || kind === 'behaviour' || kind === 'staff')
     return api(`/imports/${kind}`, {
       method: 'POST',

@@ -9,7 +9,7 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
     label: 'Assessment results',
     help: 'One line per pupil per assessment, exported from your MIS. New assessments are created as they appear; a result imported again replaces the old one.',
     columns:
-      'upn, assessment, subject, year_group, academic_year, collection_point, grade_set (gcse, ks2_scaled, percentage or points), date, result (A or X for absent)',
+      'upn, assessment, subject, year_group, academic_year, collection_point, grade_set (gcse, ks2_scaled, ks_ta, edsm, percentage, points or one of the trust’s own), date, result (A or X for absent)',
   },
   pupils: {
     label: 'Pupil list',
@@ -41,6 +41,12 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
     columns:
       'staff_ref, role (teacher, teaching assistant, leader or support), start_date, leave_date, school_urn, fte',
   },
+  gias: {
+    label: 'Schools (GIAS)',
+    help: 'The DfE’s establishment and group links extracts, to add the trust’s schools and keep their details and join dates current.',
+    columns:
+      'URN, EstablishmentName, LA (name), TypeOfEstablishment (code), EstablishmentStatus (name), PhaseOfEducation (name)',
+  },
   ks4_performance: {
     label: 'DfE downloads',
     help: 'A DfE school-level file for a year, as downloaded: it is kept for every school in England, so your schools can be set beside their local authority and the country. Importing a year again replaces it.',
@@ -62,6 +68,7 @@ const JOB_KINDS: Record<string, string> = {
   census: 'School census',
   absence: 'Absence',
   ofsted: 'Ofsted ratings',
+  gias: 'Schools from GIAS',
 };
 
 export const kindLabel = (kind: string) => JOB_KINDS[kind] ?? KINDS[kind as ImportKind]?.label ?? kind;

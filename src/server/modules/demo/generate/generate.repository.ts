@@ -84,7 +84,7 @@ export const generateRepository = {
         insert into assessments (trust_id, name, subject, year_group, academic_year, collection_point, grade_set, taken_on)
         select ${trustId}::uuid,
                case when grade_set = 'ks2_scaled' then 'KS2 ' || lower(subject) || ' test'
-                    else 'Year ' || year_num || ' ' || lower(subject) || ' ' || point end,
+                    else 'Year ' || year_num || ' ' || lower(subject) end,
                subject, 'Y' || year_num, start_year || '/' || right(cast(start_year + 1 as text), 2), point, grade_set, taken_on
         from gen_assessment
         returning id, subject, year_group, academic_year, collection_point

@@ -36,6 +36,51 @@ export const academicYearOf = (day: Date) =>
  * year's interventions with a real effect, with the analysis summaries refreshed. A trust
  * administrator account signs in to it.
  */
+export type PopulatedCounts = Omit<GeneratedTrust, 'trustId' | 'trustName' | 'email' | 'schools'>;
+
+/**
+ * Fills a trust's schools (already inserted, each with its plan) with generated data: pupils,
+ * assessments and results up to `today`, last year's interventions, termly attendance and staff
+ * records, then refreshes the analysis summaries. Used by `sip demo generate` and the demo trust.
+ */
+export async function populateTrust(
+  tx: Db,
+  trustId: string,
+  staged: readonly (PlannedSchool & { id: string })[],
+  spec: GenerateSpec,
+  seed: number,
+  today: Date,
+): Promise<PopulatedCounts> {
+  const day = today.toISOString().slice(0, 10);
+  await repo.stageSchools(tx, staged);
+  const pupils = staged.flatMap((s) => planPupils(spec, s));
+  await repo.insertPupils(tx, trustId, pupils);
+  await repo.insertAssessments(tx, trustId, spec.currentYear - spec.years, spec.currentYear, day);
+  await repo.insertResults(tx, trustId, seed, spec.currentYear);
+  const interventions = planInterventions(spec, staged);
+  let boosted = 0;
+  for (const plan of interventions) boosted += await insertGeneratedIntervention(tx, trustId, seed, plan);
+  if (boosted) await repo.insertResults(tx, trustId, seed, spec.currentYear, true);
+  const attendanceRecords = await records.insertAttendance(
+    tx,
+    trustId,
+    seed,
+    spec.currentYear - spec.years,
+    spec.currentYear,
+    day,
+  );
+  const staff = staged.flatMap((s) => planStaff(spec, s));
+  await records.insertStaff(tx, trustId, seed, staff);
+  await refreshResultSummaries(tx, trustId);
+  const counts = await repo.counts(tx, trustId);
+  return {
+    ...counts,
+    attendanceRecords,
+    staffRecords: staff.length,
+    interventions: interventions.length,
+  };
+}
+
 export function createGenerateService(db: Db, clock: () => Date) {
   return {
     async generate(o: GenerateOptions): Promise<GeneratedTrust> {
@@ -75,44 +120,8 @@ export function createGenerateService(db: Db, clock: () => Date) {
           schoolId: null,
           departmentId: null,
         });
-        await repo.stageSchools(tx, staged);
-        const pupils = schools.flatMap((s) => planPupils(spec, s));
-        await repo.insertPupils(tx, trustId, pupils);
-        await repo.insertAssessments(
-          tx,
-          trustId,
-          spec.currentYear - o.years,
-          spec.currentYear,
-          today.toISOString().slice(0, 10),
-        );
-        await repo.insertResults(tx, trustId, o.seed, spec.currentYear);
-        const interventions = planInterventions(spec, schools);
-        let boosted = 0;
-        for (const plan of interventions)
-          boosted += await insertGeneratedIntervention(tx, trustId, o.seed, plan);
-        if (boosted) await repo.insertResults(tx, trustId, o.seed, spec.currentYear, true);
-        const attendanceRecords = await records.insertAttendance(
-          tx,
-          trustId,
-          o.seed,
-          spec.currentYear - o.years,
-          spec.currentYear,
-          today.toISOString().slice(0, 10),
-        );
-        const staff = schools.flatMap((s) => planStaff(spec, s));
-        await records.insertStaff(tx, trustId, o.seed, staff);
-        await refreshResultSummaries(tx, trustId);
-        const counts = await repo.counts(tx, trustId);
-        return {
-          trustId,
-          trustName,
-          email,
-          schools: schools.length,
-          ...counts,
-          attendanceRecords,
-          staffRecords: staff.length,
-          interventions: interventions.length,
-        };
+        const made = await populateTrust(tx, trustId, staged, spec, o.seed, today);
+        return { trustId, trustName, email, schools: schools.length, ...made };
       });
     },
   };

@@ -21,7 +21,7 @@ export type PlannedSchool = {
   ord: number;
   urn: string;
   name: string;
-  phase: 'primary' | 'secondary' | 'special';
+  phase: 'primary' | 'secondary' | 'all_through' | 'special';
   localAuthority: string;
   /** Autumn of the academic year the school joined; results start then. */
   joinedYear: number;
@@ -169,7 +169,7 @@ export function planSchools(spec: GenerateSpec): PlannedSchool[] {
     i % 20 === 19 ? 'special' : i % 5 === 1 ? 'secondary' : 'primary',
   );
   // Relative sizes: a secondary holds about four primaries' pupils, a special school a third of one.
-  const weight = { primary: 1, secondary: 4, special: 0.35 } as const;
+  const weight = { primary: 1, secondary: 4, all_through: 5, special: 0.35 } as const;
   const totalWeight = phases.reduce((s, p) => s + weight[p], 0);
   const firstYear = spec.currentYear - spec.years;
   return phases.map((phase, i) => {
@@ -206,7 +206,9 @@ export const yearsTaught = (phase: PlannedSchool['phase']) =>
     ? [7, 8, 9, 10, 11]
     : phase === 'special'
       ? [3, 4, 5, 6, 7, 8, 9, 10, 11]
-      : [0, 1, 2, 3, 4, 5, 6];
+      : phase === 'all_through'
+        ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+        : [0, 1, 2, 3, 4, 5, 6];
 
 /**
  * Every current pupil of one school, spread evenly over the year groups it teaches. Rates follow the

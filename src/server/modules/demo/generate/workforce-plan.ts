@@ -15,6 +15,7 @@ export type PlannedStaff = {
 const PER_POST: Record<PlannedSchool['phase'], Record<StaffRole, number>> = {
   primary: { teacher: 21, teaching_assistant: 25, leader: 110, support: 60 },
   secondary: { teacher: 16, teaching_assistant: 70, leader: 150, support: 45 },
+  all_through: { teacher: 17, teaching_assistant: 40, leader: 130, support: 50 },
   special: { teacher: 6, teaching_assistant: 3, leader: 40, support: 15 },
 };
 /** Yearly chance of leaving, by role: teachers about one in nine, as in the workforce census. */
@@ -26,10 +27,10 @@ const LEAVING: Record<StaffRole, number> = {
 };
 
 /**
- * A school's staff records from the year it joined the trust: the posts its size needs, filled by
- * people who started before joining, each leaving at the end of a summer term at their role's rate
- * (more often in a school that is struggling) and replaced from the next September. Same seed, same
- * staff: nothing reads the clock or Math.random.
+ * A school's staff records: the posts its size needs, filled by people who started years ago, each
+ * leaving at the end of a summer term at their role's rate (more often in a school that is
+ * struggling) and replaced from the next September. Same seed, same staff: nothing reads the clock
+ * or Math.random.
  */
 export function planStaff(spec: GenerateSpec, school: PlannedSchool): PlannedStaff[] {
   const r = rng(spec.seed * 104_729 + school.ord + 1);
@@ -50,13 +51,16 @@ export function planStaff(spec: GenerateSpec, school: PlannedSchool): PlannedSta
     out.push(s);
     return s;
   };
+  // HR records reach back at least six years, so retention is real in every year a report shows,
+  // including those before a recent joiner came into the trust.
+  const from = Math.min(school.joinedYear, spec.currentYear - 6);
   for (const role of Object.keys(LEAVING) as StaffRole[]) {
     const posts = Math.max(1, Math.round(school.pupils / PER_POST[school.phase][role]));
     for (let p = 0; p < posts; p++) {
       // Length of service before joining: most a few years, some many.
       const years = Math.min(25, Math.floor(Math.abs(3 + 4 * normal(r))));
-      let holder = appoint(role, `${school.joinedYear - years}-09-01`);
-      for (let y = school.joinedYear; y < spec.currentYear; y++) {
+      let holder = appoint(role, `${from - years}-09-01`);
+      for (let y = from; y < spec.currentYear; y++) {
         if (r() >= LEAVING[role] * strain) continue;
         holder.leftOn = `${y + 1}-08-31`;
         holder = appoint(role, `${y + 1}-09-01`);

@@ -1,0 +1,52 @@
+import type { Db } from '../../platform/db/database';
+import { orgRepository } from '../org/org.repository';
+import { demoSchools } from './demo-trust';
+import { academicYearOf, populateTrust } from './generate/generate.service';
+import type { GenerateSpec, PlannedSchool } from './generate/trust-plan';
+
+/** Pupils per year group, by school: Dene Park is small, so the demo shows small groups protected. */
+const PER_YEAR: Record<string, number> = { ash: 30, bro: 28, cal: 24, den: 9, hol: 150, riv: 60 };
+/** School effects (in SD of ability) to match the demo's self-evaluation strengths. */
+const EFFECT: Record<string, number> = { ash: 0.3, bro: 0.05, cal: -0.1, den: -0.3, hol: 0.1, riv: -0.05 };
+const YEARS_OF_HISTORY = 3;
+const SEED = 2026;
+
+/**
+ * The demo trust's pupil data, made by the same generator as `sip demo generate` at a small size:
+ * three years of results at three collection points a year up to today, termly attendance, staff
+ * records with turnover, and last year's interventions, for the demo's own schools. Dene Park joined
+ * recently and is small; the joiners are weaker and improving, as in the evaluation.
+ */
+export async function seedDemoPupils(db: Db, trustId: string, today: Date): Promise<void> {
+  const spec: GenerateSpec = {
+    schools: 0,
+    pupils: 0,
+    years: YEARS_OF_HISTORY,
+    seed: SEED,
+    currentYear: academicYearOf(today),
+  };
+  const stored = new Map((await orgRepository.listSchools(db, trustId)).map((s) => [s.urn, s]));
+  const staged: (PlannedSchool & { id: string })[] = demoSchools.flatMap((d, ord) => {
+    const s = stored.get(d.urn);
+    if (!s || (d.phase !== 'primary' && d.phase !== 'secondary' && d.phase !== 'all_through')) return [];
+    const years = d.phase === 'primary' ? 7 : d.phase === 'secondary' ? 5 : 12;
+    const joinedYear = academicYearOf(new Date(`${d.joined}T00:00:00Z`));
+    const effect = EFFECT[d.key] ?? 0;
+    return [
+      {
+        id: s.id,
+        ord,
+        urn: d.urn,
+        name: d.name,
+        phase: d.phase,
+        localAuthority: d.localAuthority,
+        joinedYear,
+        effect,
+        // Schools that start weaker improve faster once in the trust.
+        trajectory: effect < 0 ? 0.06 : 0.02,
+        pupils: years * (PER_YEAR[d.key] ?? 30),
+      },
+    ];
+  });
+  await db.transaction().execute((tx) => populateTrust(tx, trustId, staged, spec, SEED, today));
+}
