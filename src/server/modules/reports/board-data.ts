@@ -10,6 +10,7 @@ import type { EvaluationService } from '../evaluation/evaluation.service';
 import type { EvaluationViews } from '../evaluation/evaluation-views.service';
 import { orgRepository } from '../org/org.repository';
 import type { PlanningViews } from '../planning/planning-views.service';
+import { boardAssessments } from './board-assessments';
 import { reportsRepository } from './reports.repository';
 
 export type BoardDeps = {
@@ -41,7 +42,7 @@ export async function gatherBoardData(db: Db, deps: BoardDeps, actor: Actor, per
     (a) => a.takenOn <= period.to && (!period.from || a.takenOn >= period.from),
   );
   const gaps: GapEntry[] = [];
-  for (const a of [...inPeriod].sort((x, y) => x.takenOn.localeCompare(y.takenOn))) {
+  for (const a of boardAssessments(inPeriod)) {
     const analysis = await deps.analysis.gaps(actor, a.id, 'disadvantaged', { audience: 'board' });
     // An assessment none of the reader's schools took has nothing to show.
     if (!analysis.scopes.length) continue;
