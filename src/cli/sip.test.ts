@@ -51,12 +51,24 @@ describe('sip command line', () => {
     const list = assessmentList.parse(
       JSON.parse((await sip('analyse', 'assessments', '--json', '--trust', trust!)).stdout),
     );
-    const mock = list.assessments.find((a) => a.name === 'Year 11 maths mock')!;
+    // The demo's latest Year 11 maths data drop.
+    const mock = list.assessments
+      .filter((a) => a.name === 'Year 11 maths')
+      .sort((a, b) => b.takenOn.localeCompare(a.takenOn))[0]!;
     const out = await sip('analyse', 'gaps', '--assessment', mock.id, '--json', '--trust', trust!);
     const body = gapAnalysis.parse(JSON.parse(out.stdout));
     expect(body.assessment.id).toBe(mock.id);
     expect(body.scopes[0]?.label).toBe('All schools');
-    const text = await sip('analyse', 'gaps', '--year', '2025/26', '--point', 'Spring 1', '--trust', trust!);
+    const text = await sip(
+      'analyse',
+      'gaps',
+      '--year',
+      mock.academicYear,
+      '--point',
+      mock.collectionPoint,
+      '--trust',
+      trust!,
+    );
     expect(text.stdout).toMatch(/^All schools · English: Disadvantaged \d\.\d \(\d+\)/m);
   }, 60_000);
 

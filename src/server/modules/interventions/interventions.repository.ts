@@ -58,6 +58,13 @@ export type InterventionRow = NonNullable<
 >;
 
 /** The interventions register; every query is scoped by trust. */
+/**
+ * Pupils still on roll (`p`): those whose enrolments, if any are recorded, include an open one. A
+ * leaver keeps their record and results, but cannot join a new intervention.
+ */
+const onRoll = sql<boolean>`(not exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id)
+  or exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id and e.end_date is null))`;
+
 export const interventionsRepository = {
   list(
     db: Db,
@@ -177,6 +184,7 @@ export const interventionsRepository = {
           ),
         ),
       );
+    q = q.where(onRoll);
     if (f.yearGroup) q = q.where('p.year_group', '=', f.yearGroup);
     if (f.disadvantaged !== undefined) q = q.where('p.disadvantaged', '=', f.disadvantaged);
     if (f.search) {
@@ -198,10 +206,11 @@ export const interventionsRepository = {
 
   async yearGroups(db: Db, trustId: string, schoolId: string) {
     const rows = await db
-      .selectFrom('pupils')
-      .where('trust_id', '=', trustId)
-      .where('school_id', '=', schoolId)
-      .select('year_group')
+      .selectFrom('pupils as p')
+      .where('p.trust_id', '=', trustId)
+      .where('p.school_id', '=', schoolId)
+      .where(onRoll)
+      .select('p.year_group')
       .distinct()
       .execute();
     return rows.map((r) => r.year_group);

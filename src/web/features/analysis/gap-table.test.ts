@@ -108,6 +108,6 @@ describe('gap table', () => {
     expect(lines[1]).toContain('"Ashby Lane, Primary"');
     expect(lines[1]).toContain(',-4.2,');
     expect(lines[2]?.startsWith("'=Brookfield,")).toBe(true);
-    expect(csvFilename(analysis)).toBe('gaps-year-6-reading-ks2-test-disadvantaged.csv');
+    expect(csvFilename(analysis)).toBe('gaps-year-6-reading-ks2-test-summer-2-2025-26-disadvantaged.csv');
   });
 });

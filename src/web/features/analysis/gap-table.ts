@@ -119,7 +119,9 @@ export function gapCsv(analysis: GapAnalysis): string {
 
 /** "gaps-year-11-maths-mock-disadvantaged.csv". */
 export function csvFilename(analysis: GapAnalysis): string {
-  const slug = `${analysis.assessment.name} ${analysis.groupBy}`
+  // The same assessment name recurs each term and year: the file says which drop it holds.
+  const { name, collectionPoint, academicYear } = analysis.assessment;
+  const slug = `${name} ${collectionPoint} ${academicYear} ${analysis.groupBy}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

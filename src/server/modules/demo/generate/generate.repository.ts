@@ -32,7 +32,7 @@ export const generateRepository = {
   /** Inserts the pupils and keeps, per pupil, what results are made from (ability, year group now). */
   async insertPupils(tx: Db, trustId: string, pupils: readonly PlannedPupil[]): Promise<void> {
     await sql`create temp table gen_pupil (id uuid, ord int, school_ord int, year_now int,
-      ability double precision, dis boolean, sen text) on commit drop`.execute(tx);
+      ability double precision, dis boolean, sen text, left_year int) on commit drop`.execute(tx);
     for (let from = 0; from < pupils.length; from += BATCH) {
       const b = pupils.slice(from, from + BATCH);
       const col = <T>(f: (p: PlannedPupil) => T) => b.map(f);
@@ -43,20 +43,27 @@ export const generateRepository = {
             ${col((p) => p.sex)}::text[], ${col((p) => p.year)}::int[], ${col((p) => p.disadvantaged)}::boolean[],
             ${col((p) => p.fsm)}::boolean[], ${col((p) => p.sen)}::text[], ${col((p) => p.eal)}::boolean[],
             ${col((p) => p.ethnicity)}::text[], ${col((p) => p.ks2Reading)}::double precision[],
-            ${col((p) => p.ks2Maths)}::double precision[], ${col((p) => p.ability)}::double precision[])
-            with ordinality as t(school_ord, upn, given, family, dob, sex, yr, dis, fsm, sen, eal, eth, ks2r, ks2m, ability, n)
+            ${col((p) => p.ks2Maths)}::double precision[], ${col((p) => p.ability)}::double precision[],
+            ${col((p) => p.leftYear)}::int[], ${col((p) => p.yearGroup)}::text[])
+            with ordinality as t(school_ord, upn, given, family, dob, sex, yr, dis, fsm, sen, eal, eth, ks2r, ks2m, ability, left_year, yg, n)
         ), inserted as (
           insert into pupils (trust_id, school_id, upn, given_name, family_name, date_of_birth, sex, year_group,
                               disadvantaged, fsm, sen, eal, ethnicity, ks2_reading, ks2_maths)
           select ${trustId}::uuid, s.id, i.upn, i.given, i.family, i.dob, i.sex,
-                 case when i.yr = 0 then 'R' else 'Y' || i.yr end, i.dis, i.fsm, i.sen, i.eal, i.eth, i.ks2r, i.ks2m
+                 i.yg,
+                 i.dis, i.fsm, i.sen, i.eal, i.eth, i.ks2r, i.ks2m
           from input i join gen_school s on s.ord = i.school_ord
           returning id, upn
         )
         insert into gen_pupil
-        select ins.id, ${sql.lit(from)} + i.n::int, i.school_ord, i.yr, i.ability, i.dis, i.sen
+        select ins.id, ${sql.lit(from)} + i.n::int, i.school_ord, i.yr, i.ability, i.dis, i.sen, i.left_year
         from inserted ins join input i on i.upn = ins.upn`.execute(tx);
     }
+    // A leaver's time at the school ends with the summer they left, so they are no longer on roll.
+    await sql`insert into enrolments (trust_id, pupil_id, school_id, start_date, end_date)
+      select ${trustId}::uuid, g.id, s.id, p.date_of_birth, make_date(g.left_year + 1, 8, 31)
+      from gen_pupil g join pupils p on p.id = g.id join gen_school s on s.ord = g.school_ord
+      where g.left_year is not null`.execute(tx);
   },
 
   /**
@@ -84,7 +91,7 @@ export const generateRepository = {
         insert into assessments (trust_id, name, subject, year_group, academic_year, collection_point, grade_set, taken_on)
         select ${trustId}::uuid,
                case when grade_set = 'ks2_scaled' then 'KS2 ' || lower(subject) || ' test'
-                    else 'Year ' || year_num || ' ' || lower(subject) end,
+                    else 'Year ' || year_num || ' ' || case when subject = 'English' then subject else lower(subject) end end,
                subject, 'Y' || year_num, start_year || '/' || right(cast(start_year + 1 as text), 2), point, grade_set, taken_on
         from gen_assessment
         returning id, subject, year_group, academic_year, collection_point
@@ -117,6 +124,7 @@ export const generateRepository = {
       join gen_school s on s.ord = p.school_ord
       join gen_assessment a on a.year_num = p.year_now - (${sql.lit(currentYear)} - a.start_year)
         and a.start_year >= s.joined_year
+        and (p.left_year is null or a.start_year <= p.left_year)
         and (s.phase <> 'secondary' or a.year_num >= 7)
       ${onlyBoosted ? sql`join` : sql`left join`} gen_boost b on b.pupil_ord = p.ord and b.assessment_ord = a.ord
       cross join lateral (

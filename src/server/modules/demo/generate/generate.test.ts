@@ -121,6 +121,22 @@ describe('sip demo generate', () => {
     expect(gap).toBeGreaterThan(0.5);
     expect(gap).toBeLessThan(2);
 
+    // Leavers keep their records: they left at the end of a summer, hold results from before and
+    // none after, and last year's Year 11 sat their summer assessments.
+    const leavers = await sql<{ n: number; after: number }>`select count(distinct e.pupil_id)::int as n,
+        count(r.pupil_id)::int as after
+      from enrolments e
+      left join results r on r.pupil_id = e.pupil_id
+        and r.assessment_id in (select id from assessments a where a.taken_on > e.end_date)
+      where e.trust_id = ${made.trustId} and e.end_date is not null`.execute(h.db);
+    expect(leavers.rows[0]!.n).toBeGreaterThan(100);
+    expect(leavers.rows[0]!.after).toBe(0);
+    const lastY11 = await sql<{ n: number }>`select count(*)::int as n from results r
+      join assessments a on a.id = r.assessment_id
+      where r.trust_id = ${made.trustId} and a.year_group = 'Y11' and a.academic_year = '2025/26'
+        and a.collection_point = 'Summer 2'`.execute(h.db);
+    expect(lastY11.rows[0]!.n).toBeGreaterThan(50);
+
     // Termly attendance at about the national rates, none for terms still to come or before joining.
     expect(made.attendanceRecords).toBeGreaterThan(made.pupils * 3);
     const att = await sql<{ dis: boolean; absence: number; pa: number }>`

@@ -87,6 +87,7 @@ export const generateRecordsRepository = {
         select m0.missed, round(m0.missed * case when p.dis then 0.4 else 0.25 end)::int as unauthorised
       ) m
       where y >= s.joined_year and t.ends <= ${today}::date and r.yr >= 1
+        and (p.left_year is null or y <= p.left_year)
         and (s.phase <> 'secondary' or r.yr >= 7)`.execute(tx);
     const rows = Number(inserted.numAffectedRows ?? 0);
     await tx

@@ -38,8 +38,12 @@ export type PlannedPupil = {
   familyName: string;
   dateOfBirth: string;
   sex: 'M' | 'F';
-  /** Year group number now (0 = Reception). */
+  /** Year group number now (0 = Reception); past the school's top year for a pupil who has left. */
   year: number;
+  /** For a pupil who has left: the autumn of the academic year at whose end they left. */
+  leftYear: number | null;
+  /** The year group held: the one now, or for a leaver the one they left from. */
+  yearGroup: string;
   disadvantaged: boolean;
   fsm: boolean;
   sen: 'N' | 'K' | 'E';
@@ -211,7 +215,9 @@ export const yearsTaught = (phase: PlannedSchool['phase']) =>
         : [0, 1, 2, 3, 4, 5, 6];
 
 /**
- * Every current pupil of one school, spread evenly over the year groups it teaches. Rates follow the
+ * Every current pupil of one school, spread evenly over the year groups it teaches, then the cohorts
+ * that left from its top year in each year of history (a trust keeps its leavers' records, and last
+ * year's KS2 or GCSE results are theirs). `school.pupils` counts those on roll. Rates follow the
  * national picture: disadvantaged about 25%, SEN support 13%, EHC plan 3% (far more in a special
  * school), EAL 20%; attainment follows one latent ability, lowered by half an SD for disadvantaged
  * pupils (about the national gap), so KS2 scores and later grades correlate.
@@ -221,8 +227,12 @@ export function planPupils(spec: GenerateSpec, school: PlannedSchool): PlannedPu
   const years = yearsTaught(school.phase);
   const la = LAS.find(([, name]) => name === school.localAuthority)?.[0] ?? '383';
   const estab = String(2000 + school.ord).padStart(4, '0');
-  return Array.from({ length: school.pupils }, (_, i) => {
-    const year = years[i % years.length]!;
+  const top = years.at(-1)!;
+  const perYear = Math.round(school.pupils / years.length);
+  return Array.from({ length: school.pupils + perYear * spec.years }, (_, i) => {
+    // Leavers after those on roll, so the pupils on roll are the same whatever the history.
+    const gone = i < school.pupils ? 0 : Math.floor((i - school.pupils) / perYear) + 1;
+    const year = gone ? top + gone : years[i % years.length]!;
     const disadvantaged = r() < 0.25;
     const senRoll = r();
     const sen =
@@ -252,6 +262,8 @@ export function planPupils(spec: GenerateSpec, school: PlannedSchool): PlannedPu
       dateOfBirth: `${month >= 9 ? birthYear : birthYear + 1}-${String(month).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
       sex: r() < 0.5 ? 'F' : 'M',
       year,
+      leftYear: gone ? spec.currentYear - gone : null,
+      yearGroup: gone ? `Y${top}` : year === 0 ? 'R' : `Y${year}`,
       disadvantaged,
       fsm: disadvantaged && r() < 0.8,
       sen,
