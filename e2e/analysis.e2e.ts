@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { AnalysisPage } from './page-models/analysis-page';
 import { signIn } from './page-models/app-shell';
 import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { gapsFor, latestAssessment } from './support/demo-data';
 
 const TRUSTEE = 'margaret.ellis@northfield.example';
 
@@ -36,21 +37,25 @@ describe('analyse: gaps between groups of pupils', () => {
     const analysis = await openAnalyse(page, inject('adminEmail'));
 
     await analysis.assessment.click();
-    expect(await page.getByRole('listbox').textContent()).toMatch(/^Year 6.*Year 11/);
+    expect(await page.getByRole('listbox').textContent()).toMatch(/^Year 1\b.*Year 11/);
     await screenshot(page, 'analysis-assessment-picker');
     await page.keyboard.press('Escape');
 
-    await analysis.chooseAssessment('Year 11 maths mock');
+    // Last summer's Year 11 maths, as the API has it for this reader.
+    const maths = await latestAssessment(page, 'Year 11 maths', 'Summer 2');
+    const [trustScope] = await gapsFor(page, maths.id, 'disadvantaged');
+    const [dis, others] = trustScope!.groups;
+    await analysis.chooseAssessment(maths.label);
     await expect
       .poll(() => analysis.reading.textContent())
       .toMatch(
-        /^Across the trust, disadvantaged pupils averaged \d\.\d against \d\.\d for other pupils \(gap \d\.\d, likely between/,
+        /^Across the trust, disadvantaged pupils averaged \d\.\d against \d\.\d for other pupils \(gap -?\d\.\d, likely between/,
       );
     expect(
       await analysis.page.getByText('0 = no gap, 10 = every disadvantaged pupil below').isVisible(),
     ).toBe(true);
     const summary = await analysis.chart.getAttribute('aria-label');
-    expect(summary).toMatch(/All schools: Disadvantaged \d\.\d \(82 pupils\)/);
+    expect(summary).toMatch(new RegExp(`All schools: Disadvantaged \\d\\.\\d \\(${dis!.n} pupils\\)`));
     expect(summary).toMatch(/Holmebridge Academy: .*Riverside All-Through School: /);
     expect(await analysis.gaps.getByText('GCSE grade (0 to 9)').isVisible()).toBe(true);
     await expectNoSeriousViolations(page, 'the gap chart');
@@ -59,34 +64,38 @@ describe('analyse: gaps between groups of pupils', () => {
     await analysis.showAsTable();
     const trust = analysis.row('All schools');
     const cells = await trust.getByRole('cell').allTextContents();
-    expect(cells[0]).toBe('82');
-    expect(cells[1]).toMatch(/^3\.3 \(\d\.\d to \d\.\d\)$/);
-    expect(cells[2]).toBe('218');
-    expect(cells).toContain('Likely real');
+    expect(cells[0]).toBe(String(dis!.n));
+    expect(cells[1]).toMatch(/^\d\.\d \(-?\d\.\d to -?\d\.\d\)$/);
+    expect(cells[2]).toBe(String(others!.n));
+    expect(cells).toContain(trustScope!.gap!.distinguishable ? 'Likely real' : 'Could be chance');
     await expectNoSeriousViolations(page, 'the gap table');
     await screenshot(page, 'analysis-table');
 
     const download = await analysis.downloadCsv();
-    expect(download.suggestedFilename()).toBe('gaps-year-11-maths-mock-disadvantaged.csv');
+    expect(download.suggestedFilename()).toBe(`gaps-${maths.slug}-disadvantaged.csv`);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('School,Assessment,Disadvantaged: pupils,Disadvantaged: average');
-    expect(csv).toMatch(/\r\nAll schools,Year 11 maths mock,82,3\.3,/);
+    expect(csv).toContain(`\r\nAll schools,Year 11 maths,${dis!.n},`);
     await page.context().close();
   });
 
   test('the gap over time says whether it closed and which group moved', async () => {
     const page = await newPage(browser);
     const analysis = await openAnalyse(page, inject('adminEmail'));
-    await analysis.chooseAssessment('Year 11 maths mock');
+    const maths = await latestAssessment(page, 'Year 11 maths', 'Summer 2');
+    const dis = (await gapsFor(page, maths.id, 'disadvantaged'))[0]!.groups[0]!;
+    await analysis.chooseAssessment(maths.label);
     await analysis.trend.getByTestId('trend-sentence').waitFor();
     expect(await analysis.trend.getByRole('heading').textContent()).toBe(
       'Is the gap closing? Maths, Year 11, all schools',
     );
-    // The baseline in the autumn and the mock in the spring, for the same pupils.
+    // The year's three data drops for the same pupils, autumn first.
     const rows = analysis.trend.getByRole('table').getByRole('row');
-    expect(await rows.count()).toBe(3);
-    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Autumn 1 2025/26');
-    expect(await rows.nth(2).getByRole('cell').first().textContent()).toMatch(/^3\.3 \(82\)$/);
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe(`Autumn 2 ${maths.academicYear}`);
+    expect(await rows.nth(3).getByRole('cell').first().textContent()).toMatch(
+      new RegExp(`^\\d\\.\\d \\(${dis.n}\\)$`),
+    );
     expect(await analysis.trend.getByTestId('trend-sentence').textContent()).toMatch(
       /^(The gap (narrowed|widened) from \d\.\d to \d\.\d|There was no clear change in the gap)/,
     );
@@ -97,23 +106,30 @@ describe('analyse: gaps between groups of pupils', () => {
     await page.context().close();
   });
 
-  test("staff see Dene Park's small group with a caution, not hidden", async () => {
+  test('staff see a small group with a caution, not hidden', async () => {
     const page = await newPage(browser);
     const analysis = await openAnalyse(page, inject('adminEmail'));
 
-    await analysis.chooseAssessment('Year 6 reading (KS2 test)');
+    const ks2 = await latestAssessment(page, 'KS2 reading test');
+    // A school whose pupils with SEN number fewer than six: the demo's primaries are small.
+    const small = (await gapsFor(page, ks2.id, 'sen')).find(
+      (s) => s.scope === 'school' && (s.groups[0]?.n ?? 0) > 0 && (s.groups[0]?.n ?? 0) < 6,
+    );
+    expect(small, 'a school with a small SEN group').toBeDefined();
+    const n = small!.groups[0]!.n!;
+    await analysis.chooseAssessment(ks2.label);
     await analysis.chooseComparison('SEN vs no SEN', 'sen');
     expect(await analysis.gaps.getByText('KS2 scaled score (80 to 120)').isVisible()).toBe(true);
     expect(await analysis.chart.getAttribute('aria-label')).toMatch(
-      /Dene Park Primary School: SEN \(support or EHCP\) \d+\.\d \(2 pupils, small group\)/,
+      new RegExp(`${small!.label}: SEN \\(support or EHCP\\) \\d+\\.\\d \\(${n} pupils?, small group\\)`),
     );
     expect(await analysis.gaps.getByText('Small group – interpret with caution').count()).toBeGreaterThan(0);
     await screenshot(page, 'analysis-small-group');
 
     await analysis.showAsTable();
-    const dene = analysis.row('Dene Park Primary School');
-    expect(await dene.getByRole('rowheader').textContent()).toContain('Small group – interpret with caution');
-    expect((await dene.getByRole('cell').allTextContents())[0]).toMatch(/^2/);
+    const row = analysis.row(small!.label);
+    expect(await row.getByRole('rowheader').textContent()).toContain('Small group – interpret with caution');
+    expect((await row.getByRole('cell').allTextContents())[0]).toBe(String(n));
     await expectNoSeriousViolations(page, 'the small-group table');
     await page.context().close();
   });
@@ -122,13 +138,16 @@ describe('analyse: gaps between groups of pupils', () => {
     const page = await newPage(browser);
     const analysis = await openAnalyse(page, TRUSTEE);
 
-    await analysis.chooseAssessment('Year 6 reading (KS2 test)');
+    const ks2 = await latestAssessment(page, 'KS2 reading test');
+    const scopes = await gapsFor(page, ks2.id, 'sen');
+    const hidden = scopes.filter((s) => s.groups.some((g) => g.suppressed));
+    const shown = scopes.find((s) => s.scope === 'school' && !s.groups.some((g) => g.suppressed));
+    expect(hidden.length).toBeGreaterThan(0);
+    await analysis.chooseAssessment(ks2.label);
     await analysis.chooseComparison('SEN vs no SEN', 'sen');
-    expect(await analysis.chart.getAttribute('aria-label')).toContain(
-      'Dene Park Primary School: too few pupils to show.',
-    );
-    // Dene Park, plus the next-smallest school so the trust total cannot give Dene Park away.
-    expect(await analysis.gaps.getByText('c – too few pupils to show').count()).toBe(2);
+    const summary = await analysis.chart.getAttribute('aria-label');
+    for (const h of hidden) expect(summary).toContain(`${h.label}: too few pupils to show.`);
+    expect(await analysis.gaps.getByText('c – too few pupils to show').count()).toBe(hidden.length);
     expect(await analysis.quality.getByText('hidden for your role').isVisible()).toBe(true);
     await analysis.quality.getByRole('button', { name: 'How we calculate this' }).click();
     await analysis.quality.getByText('Welch’s method', { exact: false }).waitFor();
@@ -136,17 +155,16 @@ describe('analyse: gaps between groups of pupils', () => {
     await screenshot(page, 'analysis-trustee');
 
     await analysis.showAsTable();
-    const dene = await analysis.row('Dene Park Primary School').getByRole('cell').allTextContents();
-    expect(dene.slice(0, 6)).toEqual(['c', 'c', 'c', 'c', 'c', 'c']);
-    // Ashby Lane is the next-smallest (ties go alphabetically), so it is hidden too; Brookfield is not.
-    expect(await analysis.row('Ashby Lane Primary School').getByRole('cell').first().textContent()).toBe('c');
-    expect(await analysis.row('Brookfield Primary Academy').getByRole('cell').first().textContent()).toBe(
-      '6',
-    );
+    const first = await analysis.row(hidden[0]!.label).getByRole('cell').allTextContents();
+    expect(first.slice(0, 6)).toEqual(['c', 'c', 'c', 'c', 'c', 'c']);
+    if (shown)
+      expect(await analysis.row(shown.label).getByRole('cell').first().textContent()).toBe(
+        String(shown.groups[0]!.n),
+      );
 
     const csv = await readFile(await (await analysis.downloadCsv()).path(), 'utf8');
-    expect(csv).toMatch(
-      /\r\nDene Park Primary School,Year 6 reading \(KS2 test\),c,c,c,c,c,c,c,c,c,c,c,c,c – fewer than 6/,
+    expect(csv).toContain(
+      `\r\n${hidden[0]!.label},KS2 reading test,c,c,c,c,c,c,c,c,c,c,c,c,c – fewer than 6`,
     );
     await page.context().close();
   });
@@ -172,7 +190,7 @@ describe('analyse: gaps between groups of pupils', () => {
     await signIn(page, inject('adminEmail'), inject('password'));
     const analysis = new AnalysisPage(page);
     await analysis.goto();
-    await analysis.chooseAssessment('Year 11 English mock');
+    await analysis.chooseAssessment((await latestAssessment(page, 'Year 11 English')).label);
     await analysis.chart.waitFor();
     await expectNoSeriousViolations(page, 'the phone layout');
     await screenshot(page, 'analysis-mobile');

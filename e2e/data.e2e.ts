@@ -194,4 +194,26 @@ describe('data: DfE downloads', () => {
       .toMatch(/england_abs\.csvAbsenceImported/);
     await screenshot(page, 'data-dfe-absence');
   });
+
+  test('a trust administrator checks what a GIAS extract would change in the trust’s schools', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, inject('adminEmail'), inject('password'));
+    await shell.openFromNav('Data');
+    await page.locator('label', { hasText: 'Schools (GIAS)' }).click();
+    const files = page.locator('input[type="file"]');
+    await files.nth(0).setInputFiles('test-data/gias/edubasealldata-sample.csv');
+    await files.nth(1).setInputFiles('test-data/gias/allgroupslinksdata-sample.csv');
+    await page.getByRole('textbox', { name: 'Trust’s group UID' }).fill('5001');
+    await page.getByRole('button', { name: 'Check changes' }).click();
+    const toAdd = page.getByRole('table', { name: 'Schools to add' });
+    await toAdd.waitFor();
+    // The demo trust has none of the extract's schools: all four of its group are new, with join dates.
+    expect(await toAdd.getByRole('row').count()).toBe(5);
+    expect(await toAdd.textContent()).toContain('Kirkstall Academy');
+    expect(await toAdd.textContent()).toContain('01/09/2016');
+    await page.getByRole('button', { name: 'Apply 4 changes' }).waitFor();
+    expect(await page.getByText('Nothing has been written yet').isVisible()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'data-gias-preview');
+  });
 });

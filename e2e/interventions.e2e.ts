@@ -4,6 +4,7 @@ import { signIn } from './page-models/app-shell';
 import { InterventionsPage } from './page-models/interventions-page';
 import { PlansPage } from './page-models/plans-page';
 import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { lastAcademicYear } from './support/demo-data';
 
 describe('plan: the interventions register', () => {
   let browser: Browser;
@@ -20,19 +21,24 @@ describe('plan: the interventions register', () => {
     await shell.openFromNav('Interventions');
     const interventions = new InterventionsPage(page);
     await page.getByRole('heading', { level: 1, name: 'Interventions' }).waitFor();
+    // Last year, when this year's Year 11 were in Year 10: its autumn and summer data drops.
+    const last = lastAcademicYear();
+    const spring = last.start + 1;
     await interventions.create({
       school: 'Holmebridge Academy',
       name: 'Year 11 maths tutoring',
-      startsOn: '06/10/2025',
-      baseline: 'Year 11 maths baseline (2025/26, Autumn 1)',
-      outcome: 'Year 11 maths mock (2025/26, Spring 1)',
+      startsOn: `06/01/${spring}`,
+      baseline: `Year 10 maths (${last.label}, Autumn 2)`,
+      outcome: `Year 10 maths (${last.label}, Summer 2)`,
     });
     await interventions.addPupils('Y11', 12);
     await expect.poll(() => interventions.pupils.getByRole('row').count()).toBe(13);
 
-    await interventions.pupils.getByRole('textbox', { name: 'Session date' }).fill('13/10/2025');
+    await interventions.pupils.getByRole('textbox', { name: 'Session date' }).fill(`13/01/${spring}`);
     await interventions.pupils.getByRole('button', { name: 'Record a session' }).click();
-    const marks = interventions.pupils.getByRole('checkbox', { name: /at the session on 13\/10\/2025$/ });
+    const marks = interventions.pupils.getByRole('checkbox', {
+      name: new RegExp(`at the session on 13/01/${spring}$`),
+    });
     await expect.poll(() => marks.count()).toBe(12);
     // The tick follows the saved mark, so wait for the server rather than the click.
     await marks.first().click();

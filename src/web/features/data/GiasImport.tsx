@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { GiasPreview } from '../../../shared/contracts/attendance';
 import { messageOf } from '../../app/api';
-import { plural } from '../../app/format';
+import { formatDate, plural } from '../../app/format';
 import { type GiasOutcome, sendGias } from './data.api';
 import { ImportOutcomeCard } from './ImportOutcomeCard';
 
@@ -21,7 +21,12 @@ const FIELD_LABELS: Record<string, string> = {
   statutory_low_age: 'Lowest age',
   statutory_high_age: 'Highest age',
 };
-const show = (v: string | number | null) => (v === null || v === '' ? '–' : String(v));
+const show = (v: string | number | null) =>
+  v === null || v === ''
+    ? '–'
+    : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+      ? formatDate(v)
+      : String(v);
 const urnsOf = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 /** What applying the extract would change, before anything is written. */
@@ -50,7 +55,7 @@ function PreviewOfChanges({ preview }: { preview: GiasPreview }) {
                   <Table.Td>{c.urn}</Table.Td>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.phase.replace('_', ' ')}</Table.Td>
-                  <Table.Td>{show(c.joinedTrustOn)}</Table.Td>
+                  <Table.Td>{c.joinedTrustOn ? formatDate(c.joinedTrustOn) : '–'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
