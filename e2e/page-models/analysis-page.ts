@@ -41,8 +41,9 @@ export class AnalysisPage {
     await this.page.locator(`section${a}${c}[aria-busy="false"]`).waitFor();
   }
 
-  async chooseAssessment(name: string): Promise<void> {
-    await this.pick(this.assessment, name);
+  /** `option` is the picker's label; `name` the assessment's own, when the label adds its term. */
+  async chooseAssessment(option: string, name = option): Promise<void> {
+    await this.pick(this.assessment, option);
     await this.showing(name, undefined);
   }
 

@@ -144,7 +144,7 @@ export function buildCli(): Command {
         const t = await s.generate.generate({ ...o, password });
         const seconds = ((performance.now() - t0) / 1000).toFixed(1);
         process.stdout.write(
-          `Created ${t.trustName} in ${seconds} s: ${t.schools} schools, ${t.pupils.toLocaleString('en-GB')} pupils, ` +
+          `Created ${t.trustName} in ${seconds} s: ${t.schools} schools, ${(t.pupils - t.leavers).toLocaleString('en-GB')} pupils on roll and ${t.leavers.toLocaleString('en-GB')} who have left, ` +
             `${t.assessments.toLocaleString('en-GB')} assessments, ${t.results.toLocaleString('en-GB')} results, ` +
             `${t.attendanceRecords.toLocaleString('en-GB')} attendance records, ${t.staffRecords.toLocaleString('en-GB')} staff records, ` +
             `${t.interventions} interventions.\n` +

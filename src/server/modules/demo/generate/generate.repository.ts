@@ -134,7 +134,7 @@ export const generateRepository = {
   },
 
   async counts(tx: Db, trustId: string) {
-    const count = async (table: 'pupils' | 'assessments' | 'results') =>
+    const count = async (table: 'pupils' | 'assessments' | 'results' | 'enrolments') =>
       Number(
         (
           await tx
@@ -148,6 +148,8 @@ export const generateRepository = {
       pupils: await count('pupils'),
       assessments: await count('assessments'),
       results: await count('results'),
+      // Only leavers have enrolments here, each with one that has ended.
+      leavers: await count('enrolments'),
     };
   },
 };

@@ -20,6 +20,8 @@ export type GeneratedTrust = {
   pupils: number;
   assessments: number;
   results: number;
+  /** Of `pupils`, those who have left (their records kept). */
+  leavers: number;
   attendanceRecords: number;
   staffRecords: number;
   interventions: number;
