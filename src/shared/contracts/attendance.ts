@@ -102,9 +102,11 @@ export const staffRetention = z.object({
         z.object({
           academicYear: z.number().int(),
           label: z.string(),
-          inPostAtStart: z.number().int(),
-          stillInPost: z.number().int(),
+          /** Null with `suppressed`: fewer staff than the threshold, shown to a governor or trustee. */
+          inPostAtStart: z.number().int().nullable(),
+          stillInPost: z.number().int().nullable(),
           retentionPct: z.number().nullable(),
+          suppressed: z.boolean(),
           /** The year has not ended yet: the figure can still fall. */
           inProgress: z.boolean(),
         }),

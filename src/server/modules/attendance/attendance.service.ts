@@ -87,17 +87,22 @@ export function createAttendanceService(db: Db, suppressionThreshold: number, cl
             .filter((r) => r.school_id === s.id)
             .map((r) => ({ staffRef: r.staff_ref, startedOn: r.started_on, leftOn: r.left_on }));
           if (!mine.length) return [];
+          // As with pupils: a reader without pupil-level access (a governor, a trustee) sees no
+          // figure resting on fewer staff than the threshold, where one leaver could be recognised.
+          const protect = !can(actor, 'pupil.read', { trustId: actor.trustId, schoolId: s.id });
           const first = Math.min(...mine.map((a) => academicYearOf(a.startedOn)));
           const years = [];
           for (let y = Math.max(first, thisYear - 5); y <= thisYear; y++) {
             const r = retention(mine, y);
             if (r.inPostAtStart === 0) continue;
+            const suppressed = protect && r.inPostAtStart < suppressionThreshold;
             years.push({
               academicYear: y,
               label: academicYearLabel(y),
-              inPostAtStart: r.inPostAtStart,
-              stillInPost: r.stillInPost,
-              retentionPct: r.pct,
+              inPostAtStart: suppressed ? null : r.inPostAtStart,
+              stillInPost: suppressed ? null : r.stillInPost,
+              retentionPct: suppressed ? null : r.pct,
+              suppressed,
               inProgress: `${y + 1}-08-31` >= today,
             });
           }

@@ -244,11 +244,33 @@ describe('staff records and retention', () => {
     const seen = (
       await h.app.inject({ method: 'GET', url: '/api/v1/staff/retention', headers: admin.headers })
     ).json();
-    h.clock.set(null);
     const year = seen.schools[0].years.find((y: { academicYear: number }) => y.academicYear === 2024);
-    expect(year).toMatchObject({ inPostAtStart: 3, stillInPost: 2, retentionPct: 66.7, inProgress: false });
+    expect(year).toMatchObject({
+      inPostAtStart: 3,
+      stillInPost: 2,
+      retentionPct: 66.7,
+      inProgress: false,
+      suppressed: false,
+    });
     const current = seen.schools[0].years.find((y: { academicYear: number }) => y.academicYear === 2026);
     expect(current.inProgress).toBe(true);
+
+    // A governor sees no figure resting on fewer staff than the threshold: one leaver would show.
+    const governor = await signIn(h, t.people.governorA.email);
+    const governed = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/staff/retention', headers: governor.headers })
+    ).json();
+    h.clock.set(null);
+    const hidden = governed.schools[0].years.find((y: { academicYear: number }) => y.academicYear === 2024);
+    expect(hidden).toEqual({
+      academicYear: 2024,
+      label: '2024/25',
+      inPostAtStart: null,
+      stillInPost: null,
+      retentionPct: null,
+      suppressed: true,
+      inProgress: false,
+    });
   });
 
   it('rejects a row for a school outside the trust and an email used as a staff reference', async () => {

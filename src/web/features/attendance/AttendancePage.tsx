@@ -164,9 +164,11 @@ export function AttendancePage() {
                           const y = s.years.find((x) => x.academicYear === col);
                           return (
                             <Table.Td key={col} ta="right">
-                              {y?.retentionPct == null
-                                ? '–'
-                                : `${y.retentionPct.toFixed(1)}%${y.inProgress ? ' so far' : ''} (${y.stillInPost} of ${y.inPostAtStart})`}
+                              {y?.suppressed
+                                ? 'c'
+                                : y?.retentionPct == null
+                                  ? '–'
+                                  : `${y.retentionPct.toFixed(1)}%${y.inProgress ? ' so far' : ''} (${y.stillInPost} of ${y.inPostAtStart})`}
                             </Table.Td>
                           );
                         })}
@@ -174,6 +176,11 @@ export function AttendancePage() {
                     ))}
                   </Table.Tbody>
                 </Table>
+                {retention.data.schools.some((s) => s.years.some((y) => y.suppressed)) && (
+                  <Text size="xs" c="dimmed" mt="xs">
+                    c: too few staff to show without risking identifying someone who left.
+                  </Text>
+                )}
               </Table.ScrollContainer>
             ) : (
               <Text size="sm" c="dimmed">
