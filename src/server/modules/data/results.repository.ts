@@ -135,9 +135,14 @@ export const resultsRepository = {
         'a.taken_on',
         'r.value',
       ])
+      // A total order (an assessment is its name, subject, year group, year and collection point),
+      // so the same data always exports to the same file.
       .orderBy('a.academic_year')
+      .orderBy('a.taken_on')
       .orderBy('a.name')
       .orderBy('a.subject')
+      .orderBy('a.year_group')
+      .orderBy('a.collection_point')
       .orderBy('p.upn');
     if (schoolId) q = q.where('p.school_id', '=', schoolId);
     return q.execute();

@@ -94,7 +94,7 @@ describe('demo trust', () => {
     }
     expect(Math.max(...[...points.values()].map((p) => p.size))).toBe(3);
     // Seeds the whole demo trust: give it room on a busy machine.
-  }, 60_000);
+  }, 120_000);
 
   it('recreates the demo trust on reset with a new password, leaving other trusts alone', async () => {
     const h = await harness();
@@ -105,5 +105,6 @@ describe('demo trust', () => {
     const trusts = await h.services.org.listTrusts();
     expect(trusts.filter((t) => t.isDemo)).toHaveLength(1);
     expect(trusts.map((t) => t.id)).toContain(other.id);
-  });
+    // Two full demo seeds, each with its generated pupil data.
+  }, 120_000);
 });

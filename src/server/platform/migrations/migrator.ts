@@ -19,6 +19,7 @@ import * as m0017 from './0017-surveys';
 import * as m0018 from './0018-interventions';
 import * as m0019 from './0019-import-mappings';
 import * as m0020 from './0020-results-without-foreign-keys';
+import * as m0021 from './0021-pupil-foreign-key-indexes';
 
 /** Listed explicitly so the bundle and the CLI run the same ordered set without reading the filesystem. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-interventions': m0018,
   '0019-import-mappings': m0019,
   '0020-results-without-foreign-keys': m0020,
+  '0021-pupil-foreign-key-indexes': m0021,
   '0017-surveys': m0017,
 };
 

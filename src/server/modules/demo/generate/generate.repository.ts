@@ -59,6 +59,7 @@ export const generateRepository = {
         select ins.id, ${sql.lit(from)} + i.n::int, i.school_ord, i.yr, i.ability, i.dis, i.sen, i.left_year
         from inserted ins join input i on i.upn = ins.upn`.execute(tx);
     }
+    await sql`analyze gen_pupil`.execute(tx);
     // A leaver's time at the school ends with the summer they left, so they are no longer on roll.
     await sql`insert into enrolments (trust_id, pupil_id, school_id, start_date, end_date)
       select ${trustId}::uuid, g.id, s.id, p.date_of_birth, make_date(g.left_year + 1, 8, 31)
@@ -99,6 +100,7 @@ export const generateRepository = {
       update gen_assessment g set id = m.id from made m
       where m.subject = g.subject and m.year_group = 'Y' || g.year_num and m.collection_point = g.point
         and m.academic_year = g.start_year || '/' || right(cast(g.start_year + 1 as text), 2)`.execute(tx);
+    await sql`analyze gen_assessment`.execute(tx);
   },
 
   /**

@@ -216,7 +216,8 @@ describe('sip demo generate', () => {
       (
         await sql<{
           f: string;
-        }>`select md5(string_agg(p.upn || a.name || r.value, ',' order by p.upn, a.name)) as f
+        }>`select md5(string_agg(p.upn || a.name || a.academic_year || a.collection_point || r.value, ','
+            order by p.upn, a.name, a.academic_year, a.collection_point)) as f
           from results r join pupils p on p.id = r.pupil_id join assessments a on a.id = r.assessment_id
           where r.trust_id = ${trustId}`.execute(h.db)
       ).rows[0]!.f;

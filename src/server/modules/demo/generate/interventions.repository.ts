@@ -73,9 +73,13 @@ export async function insertGeneratedIntervention(
     from gen_member m cross join gen_assessment a
     where a.start_year = ${plan.startYear} and a.year_num = ${plan.yearNum}
       and a.subject = ${plan.subject} and a.point_ord > 1`.execute(tx);
-  await sql`delete from results r using gen_boost b, gen_pupil p, gen_assessment a
-    where r.trust_id = ${trustId}::uuid and p.ord = b.pupil_ord and a.ord = b.assessment_ord
-      and r.pupil_id = p.id and r.assessment_id = a.id`.execute(tx);
+  // The temp tables have no statistics until analysed, and without them PostgreSQL plans this
+  // delete as a scan of every result per boosted row (seconds rather than milliseconds).
+  await sql`analyze gen_boost`.execute(tx);
+  await sql`delete from results r
+    using (select p.id as pupil_id, a.id as assessment_id from gen_boost b
+           join gen_pupil p on p.ord = b.pupil_ord join gen_assessment a on a.ord = b.assessment_ord) x
+    where r.trust_id = ${trustId}::uuid and r.pupil_id = x.pupil_id and r.assessment_id = x.assessment_id`.execute(tx);
   return Number(boosted.numAffectedRows ?? 0);
 }
 // Several interventions share gen_boost: each deletes the results it changes, and the generator
