@@ -79,7 +79,9 @@ export async function insertGeneratedIntervention(
   await sql`delete from results r
     using (select p.id as pupil_id, a.id as assessment_id from gen_boost b
            join gen_pupil p on p.ord = b.pupil_ord join gen_assessment a on a.ord = b.assessment_ord) x
-    where r.trust_id = ${trustId}::uuid and r.pupil_id = x.pupil_id and r.assessment_id = x.assessment_id`.execute(tx);
+    where r.trust_id = ${trustId}::uuid and r.pupil_id = x.pupil_id and r.assessment_id = x.assessment_id`.execute(
+    tx,
+  );
   return Number(boosted.numAffectedRows ?? 0);
 }
 // Several interventions share gen_boost: each deletes the results it changes, and the generator
