@@ -4,6 +4,7 @@ import { buildTrust, type Session, signIn } from '../../test/factories';
 import { type Harness, harness } from '../../test/harness';
 import { seedSyntheticPupils } from '../data/seed-pupils';
 import { orgRepository } from '../org/org.repository';
+import { pupilHistoryRepository } from '../pupils/pupils.repository';
 import { isPersistentlyAbsent } from './measures';
 
 let h: Harness;
@@ -44,6 +45,24 @@ const rows = async (trustId: string) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** A pupil's disadvantage, both as held now and in their open characteristics period. */
+async function setDisadvantaged(trustId: string, upns: string[], disadvantaged: boolean) {
+  const ids = (
+    await h.db
+      .selectFrom('pupils')
+      .where('trust_id', '=', trustId)
+      .where('upn', 'in', upns)
+      .select('id')
+      .execute()
+  ).map((p) => p.id);
+  await h.db.updateTable('pupils').set({ disadvantaged }).where('id', 'in', ids).execute();
+  await h.db
+    .updateTable('pupil_characteristics')
+    .set({ disadvantaged })
+    .where('pupil_id', 'in', ids)
+    .execute();
+}
 
 describe('attendance imports', () => {
   it('imports a term of attendance (dd/mm/yyyy dates), and shows attendance and persistent absence by group', async () => {
@@ -94,22 +113,18 @@ describe('attendance imports', () => {
       (await send(f.admin, '/imports/attendance', { filename: 'a.csv', contentBase64: b64(file) }))
         .statusCode,
     ).toBe(201);
-    // Make school A's disadvantaged group too small to publish.
+    // Make school A's disadvantaged group too small to publish (now and in the history).
     const a = f.pupils.filter((p) => p.school_id === f.t.schoolA);
-    await h.db
-      .updateTable('pupils')
-      .set({ disadvantaged: false })
-      .where('trust_id', '=', f.t.trustId)
-      .execute();
-    await h.db
-      .updateTable('pupils')
-      .set({ disadvantaged: true })
-      .where(
-        'upn',
-        'in',
-        a.slice(0, 3).map((p) => p.upn),
-      )
-      .execute();
+    await setDisadvantaged(
+      f.t.trustId,
+      f.pupils.map((p) => p.upn),
+      false,
+    );
+    await setDisadvantaged(
+      f.t.trustId,
+      a.slice(0, 3).map((p) => p.upn),
+      true,
+    );
     const governor = await signIn(h, f.t.people.governorA.email);
     const seen = (
       await h.app.inject({ method: 'GET', url: '/api/v1/attendance/summary', headers: governor.headers })
@@ -128,6 +143,48 @@ describe('attendance imports', () => {
     ).json();
     const adminA = staff.schools.find((s: { schoolId: string }) => s.schoolId === f.t.schoolA);
     expect(adminA.groups.find((g: { group: string }) => g.group === 'disadvantaged').pupils).toBe(3);
+  });
+
+  it('groups pupils as they were at the start of the year, not as they are now', async () => {
+    const f = await trustWithPupils();
+    const file = [
+      'upn,period_start,period_end,possible_sessions,attended_sessions',
+      ...f.pupils.map((p) => `${p.upn},2025-09-01,2025-12-19,140,130`),
+    ].join('\n');
+    await send(f.admin, '/imports/attendance', { filename: 'a.csv', contentBase64: b64(file) });
+    const disOf = async () => {
+      const s = (
+        await h.app.inject({ method: 'GET', url: '/api/v1/attendance/summary', headers: f.admin.headers })
+      ).json();
+      return s.schools
+        .find((x: { schoolId: string }) => x.schoolId === f.t.schoolA)
+        .groups.find((g: { group: string }) => g.group === 'disadvantaged').pupils as number;
+    };
+    const before = await disOf();
+    // One pupil not disadvantaged in the autumn becomes so from January: the autumn counts them as
+    // they were, though their current record says disadvantaged.
+    const pupil = f.pupils.find((p) => p.school_id === f.t.schoolA && !p.disadvantaged)!;
+    const { id } = await h.db
+      .selectFrom('pupils')
+      .where('upn', '=', pupil.upn)
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const [held] = (await pupilHistoryRepository.historiesOf(h.db, f.t.trustId, [id])).get(id)!;
+    await pupilHistoryRepository.replaceHistories(
+      h.db,
+      f.t.trustId,
+      new Map([
+        [
+          id,
+          [
+            { ...held!, to: '2025-12-31' },
+            { from: '2026-01-01', to: null, values: { ...held!.values, disadvantaged: true } },
+          ],
+        ],
+      ]),
+    );
+    await h.db.updateTable('pupils').set({ disadvantaged: true }).where('id', '=', id).execute();
+    expect(await disOf()).toBe(before);
   });
 
   it('rejects a file with bad rows, naming each, and writes nothing', async () => {

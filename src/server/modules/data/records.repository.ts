@@ -168,21 +168,36 @@ export const recordsRepository = {
   },
 
   /** Each pupil's totals over a span of days, with the characteristics the groups are made from. */
+  /**
+   * Each pupil's sessions in the range, with their groups as they stood on its first day (their
+   * characteristics history), so a year's gaps are measured on the groups as they were then; the
+   * current values where no recorded period covers that day.
+   */
   pupilTotals(db: Db, trustId: string, from: string, to: string, schoolIds: readonly string[]) {
     if (schoolIds.length === 0) return Promise.resolve([]);
+    const dis = sql<boolean>`coalesce(c.disadvantaged, p.disadvantaged)`;
+    const sen = sql<string>`coalesce(c.sen, p.sen)`;
+    const eal = sql<boolean>`coalesce(c.eal, p.eal)`;
     return db
       .selectFrom('attendance_records as a')
       .innerJoin('pupils as p', 'p.id', 'a.pupil_id')
+      .leftJoin('pupil_characteristics as c', (j) =>
+        j
+          .onRef('c.pupil_id', '=', 'a.pupil_id')
+          .onRef('c.trust_id', '=', 'a.trust_id')
+          .on('c.effective_from', '<=', from)
+          .on((eb) => eb.or([eb('c.effective_to', 'is', null), eb('c.effective_to', '>=', from)])),
+      )
       .where('a.trust_id', '=', trustId)
       .where('a.school_id', 'in', schoolIds)
       .where('a.period_start', '>=', from)
       .where('a.period_end', '<=', to)
-      .groupBy(['a.school_id', 'a.pupil_id', 'p.disadvantaged', 'p.sen', 'p.eal'])
+      .groupBy(['a.school_id', 'a.pupil_id', dis, sen, eal])
       .select([
         'a.school_id',
-        'p.disadvantaged',
-        'p.sen',
-        'p.eal',
+        dis.as('disadvantaged'),
+        sen.as('sen'),
+        eal.as('eal'),
         sql<number>`sum(a.possible_sessions)::int`.as('possible'),
         sql<number>`sum(a.attended_sessions)::int`.as('attended'),
       ])
