@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { signIn } from './page-models/app-shell';
 import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { lastAcademicYear } from './support/demo-data';
 
 const DATA_MANAGER = 'paul.kershaw@northfield.example';
 const HEADER = 'UPN,Assessment,Subject,Year group,Academic year,Collection point,Grade set,Date,Result';
@@ -215,5 +216,29 @@ describe('data: DfE downloads', () => {
     expect(await page.getByText('Nothing has been written yet').isVisible()).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'data-gias-preview');
+  });
+
+  test('the data calendar warns when a year group gets a fourth collection point', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, inject('adminEmail'), inject('password'));
+    await shell.openFromNav('Data');
+    const calendar = page.getByRole('region', { name: 'Data collection calendar' });
+    const points = calendar.getByRole('table', { name: 'Collection points' });
+    await points.waitFor();
+    expect(await points.getByRole('row').count()).toBe(4);
+    expect(await calendar.getByText('collection points', { exact: false }).count()).toBe(0);
+
+    await calendar.getByRole('textbox', { name: 'New collection point' }).fill('Y11 mock results');
+    const spring = lastAcademicYear().start + 2;
+    await calendar.getByRole('textbox', { name: 'Data due' }).fill(`16/01/${spring}`);
+    await calendar.getByLabel('Year groups').click();
+    await page.getByRole('option', { name: 'Year 11', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await calendar.getByRole('button', { name: 'Add' }).click();
+    await calendar.getByText('Year 11: 4 collection points').waitFor();
+    expect(await points.getByRole('row').count()).toBe(5);
+    await calendar.scrollIntoViewIfNeeded();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'data-calendar');
   });
 });

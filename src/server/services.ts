@@ -58,12 +58,13 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   });
   const mappingTemplates = createMappingTemplatesService(db);
   const surveys = createSurveysService(db);
+  const calendar = createCalendarService(db);
   return {
     auth,
     org: createOrgService(db),
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),
-    demo: createDemoService(db, { evaluation, frameworks, data }, clock),
+    demo: createDemoService(db, { evaluation, frameworks, data, calendar }, clock),
     generate: createGenerateService(db, clock),
     frameworks,
     evaluation,
@@ -80,7 +81,7 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
     staffImports: createStaffImportService(db),
     giasImports: createGiasImportService(db),
     attendance: createAttendanceService(db, config.suppressionThreshold, clock),
-    calendar: createCalendarService(db),
+    calendar,
     gradeSets: createGradeSetsService(db),
     results,
     mappingTemplates,

@@ -36,13 +36,15 @@ export const theme = createTheme({
   },
 });
 
-// Mantine's defaults for secondary text (gray 6) and field errors (red 6) are too faint for AA
+// Mantine's defaults for secondary text (gray 6), placeholders and field errors (red 6) are too faint for AA
 // contrast on white; use darker shades.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // Placeholders (gray 5 by default) also carry meaning, e.g. an empty file field's prompt.
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
   },
   dark: {},
 });

@@ -1,6 +1,9 @@
+import { systemActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import type { CalendarService } from '../calendar/calendar.service';
 import { orgRepository } from '../org/org.repository';
 import { demoSchools } from './demo-trust';
+import { GENERATED_POINTS } from './generate/generate.repository';
 import { academicYearOf, populateTrust } from './generate/generate.service';
 import type { GenerateSpec, PlannedSchool } from './generate/trust-plan';
 
@@ -49,4 +52,27 @@ export async function seedDemoPupils(db: Db, trustId: string, today: Date): Prom
     ];
   });
   await db.transaction().execute((tx) => populateTrust(tx, trustId, staged, spec, SEED, today));
+}
+
+/**
+ * This year's data collection calendar, matching the generated data drops: three collection points
+ * for every year group, as DfE workload guidance suggests at most.
+ */
+export async function seedDemoCalendar(
+  calendar: CalendarService,
+  trustId: string,
+  today: Date,
+): Promise<void> {
+  const actor = systemActor(trustId);
+  const start = academicYearOf(today);
+  const { year } = await calendar.createYear(actor, { label: `${start}/${String(start + 1).slice(2)}` });
+  const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
+  for (const p of GENERATED_POINTS) {
+    const y = p.month >= 9 ? start : start + 1;
+    await calendar.addCollectionPoint(actor, year.id, {
+      name: `${p.name} data drop`,
+      collectOn: `${y}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`,
+      yearGroups,
+    });
+  }
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { systemActor } from '../../platform/auth/actor';
 import { hashPassword } from '../../platform/auth/secrets';
 import type { Db } from '../../platform/db/database';
+import type { CalendarService } from '../calendar/calendar.service';
 import type { DataService } from '../data/data.service';
 import type { EvaluationService } from '../evaluation/evaluation.service';
 import { type FrameworksService, installStarterLibrary } from '../frameworks/frameworks.service';
@@ -14,7 +15,7 @@ import { peopleRepository } from '../people/people.repository';
 import { demoRepository } from './demo.repository';
 import { demoCaseStudies } from './demo-case-studies';
 import { seedDemoEvaluation } from './demo-evaluation';
-import { seedDemoPupils } from './demo-pupils';
+import { seedDemoCalendar, seedDemoPupils } from './demo-pupils';
 import { demoEmail, demoPeople, demoSchools, demoTrustName } from './demo-trust';
 
 export type DemoSignIn = { trustName: string; email: string; password: string; accounts: number };
@@ -28,7 +29,12 @@ export function generatePassword(): string {
 
 export function createDemoService(
   db: Db,
-  services: { evaluation: EvaluationService; frameworks: FrameworksService; data: DataService },
+  services: {
+    evaluation: EvaluationService;
+    frameworks: FrameworksService;
+    data: DataService;
+    calendar: CalendarService;
+  },
   clock: () => Date = () => new Date(),
 ) {
   return {
@@ -91,6 +97,7 @@ export function createDemoService(
       });
       await seedDemoEvaluation(db, trustId, services);
       await seedDemoPupils(db, trustId, clock());
+      await seedDemoCalendar(services.calendar, trustId, clock());
       await seedDemoPublishedOutcomes(trustId, services.data);
       return {
         trustName: demoTrustName,

@@ -93,6 +93,24 @@ describe('demo trust', () => {
       points.set(key, (points.get(key) ?? new Set()).add(a.collectionPoint));
     }
     expect(Math.max(...[...points.values()].map((p) => p.size))).toBe(3);
+    // This year's data collection calendar has the same three drops, within the workload guidance.
+    const years = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/calendar/years', headers: admin.headers })
+    ).json().years;
+    expect(years).toHaveLength(1);
+    const calendar = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/calendar/years/${years[0].id}`,
+        headers: admin.headers,
+      })
+    ).json();
+    expect(calendar.collectionPoints.map((p: { name: string }) => p.name)).toEqual([
+      'Autumn 2 data drop',
+      'Spring 2 data drop',
+      'Summer 2 data drop',
+    ]);
+    expect(calendar.warnings).toEqual([]);
     // Seeds the whole demo trust: give it room on a busy machine.
   }, 120_000);
 

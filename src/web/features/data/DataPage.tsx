@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../app/PageHeader';
 import { usePermissions } from '../auth/permissions';
+import { DataCalendar } from './DataCalendar';
 import type { ImportKind } from './data.api';
 import { ExportPanel } from './ExportPanel';
 import { ImportHistory } from './ImportHistory';
@@ -22,6 +23,7 @@ export function DataPage() {
         <ImportPanel kinds={kinds} schoolIds={permissions.dataSchools} />
         <ImportHistory />
         <ExportPanel schoolIds={permissions.dataSchools} />
+        <DataCalendar />
       </Stack>
     </>
   );

@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { termLabels } from '../../../shared/contracts/calendar';
+import { messageOf } from '../../app/api';
+import { formatDate, parseUkDate } from '../../app/format';
+import {
+  academicYearLabelOf,
+  addCollectionPoint,
+  calendarYearQuery,
+  calendarYearsQuery,
+  createYear,
+} from './calendar.api';
+
+const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
+const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(1)}`);
+
+/** Adds one collection point: a name, the day data is due, and the year groups it covers. */
+function AddPoint({ yearId }: { yearId: string }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [day, setDay] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const collectOn = parseUkDate(day);
+  const save = async () => {
+    if (!collectOn) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const year = await addCollectionPoint(yearId, { name: name.trim(), collectOn, yearGroups: groups });
+      queryClient.setQueryData(calendarYearQuery(yearId).queryKey, year);
+      setName('');
+      setDay('');
+      setGroups([]);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="New collection point"
+          placeholder="Y7-Y11 Spring 2 data drop"
+          w={260}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Data due"
+          placeholder="dd/mm/yyyy"
+          w={140}
+          value={day}
+          onChange={(e) => setDay(e.currentTarget.value)}
+          error={day && !collectOn ? 'Use dd/mm/yyyy' : undefined}
+        />
+        <MultiSelect
+          label="Year groups"
+          w={300}
+          data={YEAR_GROUPS.map((y) => ({ value: y, label: yearGroupName(y) }))}
+          value={groups}
+          onChange={setGroups}
+          placeholder={groups.length ? undefined : 'Choose year groups'}
+        />
+        <Button onClick={save} loading={busy} disabled={!name.trim() || !collectOn || groups.length === 0}>
+          Add
+        </Button>
+      </Group>
+      {error && (
+        <Text c="red.8" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One year's collection points, with what feeds each and the workload warnings. */
+function YearCalendar({ yearId }: { yearId: string }) {
+  const year = useQuery(calendarYearQuery(yearId));
+  if (year.isPending) return <Text size="sm">Loading the calendar…</Text>;
+  if (year.error) return <Text c="red.8">{messageOf(year.error)}</Text>;
+  const { collectionPoints, warnings } = year.data;
+  return (
+    <Stack gap="sm">
+      {warnings.map((w) => (
+        <Alert
+          key={w.yearGroup}
+          color="yellow"
+          title={`${yearGroupName(w.yearGroup)}: ${w.count} collection points`}
+          styles={{ title: { color: '#7a4800' } }}
+        >
+          <Text size="sm">{w.message}</Text>
+        </Alert>
+      ))}
+      {collectionPoints.length ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label="Collection points" striped withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Collection point</Table.Th>
+                <Table.Th>Data due</Table.Th>
+                <Table.Th>Term</Table.Th>
+                <Table.Th>Year groups</Table.Th>
+                <Table.Th>Planned assessments</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {collectionPoints.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td fw={500}>{p.name}</Table.Td>
+                  <Table.Td>{formatDate(p.collectOn)}</Table.Td>
+                  <Table.Td>{p.term ? termLabels[p.term] : '–'}</Table.Td>
+                  <Table.Td>{p.yearGroups.map((y) => (y === 'R' ? 'R' : y)).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {p.assessments.length
+                      ? p.assessments.map((a) => `${a.name} (${a.yearGroup})`).join('; ')
+                      : '–'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No collection points yet. Most schools need three a year at most (DfE workload guidance).
+        </Text>
+      )}
+      <AddPoint yearId={yearId} />
+    </Stack>
+  );
+}
+
+/**
+ * The data collection calendar: each academic year's collection points (data drops), the year
+ * groups each covers and the planned assessments that feed it, with a warning where a year group
+ * has more than three in a year.
+ */
+export function DataCalendar() {
+  const queryClient = useQueryClient();
+  const years = useQuery(calendarYearsQuery);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = years.data ?? [];
+  const current = academicYearLabelOf(new Date());
+  const yearId = chosen ?? list.find((y) => y.label === current)?.id ?? list.at(-1)?.id ?? null;
+  const hasCurrent = list.some((y) => y.label === current);
+  const setUp = async () => {
+    setError(null);
+    try {
+      const made = await createYear(current);
+      await queryClient.invalidateQueries({ queryKey: ['calendar', 'years'] });
+      setChosen(made.year.id);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <Paper component="section" p="lg" aria-labelledby="calendar-heading">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={2} fz="lg" id="calendar-heading">
+              Data collection calendar
+            </Title>
+            <Text size="sm" c="dimmed">
+              When each data drop is due and which year groups it covers, for the whole trust.
+            </Text>
+          </div>
+          <Group>
+            {list.length > 0 && (
+              <Select
+                aria-label="Academic year"
+                w={140}
+                data={list.map((y) => ({ value: y.id, label: y.label }))}
+                value={yearId}
+                onChange={(v) => v && setChosen(v)}
+                allowDeselect={false}
+              />
+            )}
+            {years.isSuccess && !hasCurrent && (
+              <Button variant="light" onClick={setUp}>
+                Set up {current}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {error && (
+          <Text c="red.8" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        {years.isSuccess && !list.length && (
+          <Badge variant="light" color="gray">
+            No academic years yet
+          </Badge>
+        )}
+        {yearId && <YearCalendar key={yearId} yearId={yearId} />}
+      </Stack>
+    </Paper>
+  );
+}

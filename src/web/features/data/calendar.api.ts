@@ -1,0 +1,30 @@
+import { queryOptions } from '@tanstack/react-query';
+import { type CalendarYear, calendarYear, yearList } from '../../../shared/contracts/calendar';
+import { api } from '../../app/api';
+
+export const calendarYearsQuery = queryOptions({
+  queryKey: ['calendar', 'years'],
+  queryFn: async ({ signal }) => (await api('/calendar/years', { schema: yearList, signal })).years,
+});
+
+export const calendarYearQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['calendar', 'year', id],
+    queryFn: ({ signal }) => api(`/calendar/years/${id}`, { schema: calendarYear, signal }),
+  });
+
+/** An academic year with the usual English term dates, which can be edited later. */
+export const createYear = (label: string): Promise<CalendarYear> =>
+  api('/calendar/years', { method: 'POST', schema: calendarYear, body: { label } });
+
+export const addCollectionPoint = (
+  yearId: string,
+  point: { name: string; collectOn: string; yearGroups: string[] },
+): Promise<CalendarYear> =>
+  api(`/calendar/years/${yearId}/collection-points`, { method: 'POST', schema: calendarYear, body: point });
+
+/** The academic year (September to August) a day falls in, as 2026/27. */
+export function academicYearLabelOf(day: Date): string {
+  const start = day.getMonth() >= 8 ? day.getFullYear() : day.getFullYear() - 1;
+  return `${start}/${String(start + 1).slice(2)}`;
+}
