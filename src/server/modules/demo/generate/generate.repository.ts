@@ -135,6 +135,15 @@ export const generateRepository = {
       ) x`.execute(tx);
   },
 
+  /**
+   * Statistics for the tables just filled, before the summaries read them: without them PostgreSQL
+   * plans the enrolment lookup per result as a scan (160 s rather than seconds for 60 schools).
+   */
+  async analyse(tx: Db): Promise<void> {
+    for (const table of ['pupils', 'enrolments', 'assessments', 'results', 'pupil_characteristics'])
+      await sql`analyze ${sql.table(table)}`.execute(tx);
+  },
+
   async counts(tx: Db, trustId: string) {
     const count = async (table: 'pupils' | 'assessments' | 'results' | 'enrolments') =>
       Number(

@@ -73,6 +73,7 @@ export async function populateTrust(
   );
   const staff = staged.flatMap((s) => planStaff(spec, s));
   await records.insertStaff(tx, trustId, seed, staff);
+  await repo.analyse(tx);
   await refreshResultSummaries(tx, trustId);
   const counts = await repo.counts(tx, trustId);
   return {
