@@ -146,6 +146,8 @@ describe('improvement planning and monitoring', () => {
     const fromJudgements = async () => {
       await page.goto(`/plan/from-judgements?roundId=${autumn.id}`);
       await page.getByRole('heading', { level: 1, name: 'Plan from judgements' }).waitFor();
+      // Which judgements are already priorities arrives after the list: let it settle before a click.
+      await page.waitForLoadState('networkidle');
       return page.getByRole('region', { name: 'Ashby Lane Primary School' });
     };
     /** Makes the first weak judgement not yet planned a priority; returns its title. */
