@@ -15,6 +15,7 @@ import { resultsRepository as repo } from './results.repository';
 import { createPupilMatcher, createResultReader, gradeSetTable, readResultHeader } from './results-file';
 import { createResultsWriter, type WrittenResults } from './results-writer';
 import { fileTooLarge } from './upload';
+import { decodeWindows1252 } from './windows-1252';
 
 const KEEP_REJECTED = 5_000;
 
@@ -31,20 +32,25 @@ class Verdict {
  * stream cannot be re-read once half of it is written.
  */
 async function* decode(source: AsyncIterable<Buffer>, meter: (b: Buffer) => void): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
+  // Windows-1252 is one byte a character, so each chunk decodes on its own; Node's own decoder for
+  // it would turn curly quotes and dashes into control characters (see windows-1252.ts).
+  let decode: ((chunk: Buffer) => string) | null = null;
+  let utf8: TextDecoder | null = null;
   for await (const chunk of source) {
     meter(chunk);
-    if (!decoder) {
+    if (!decode) {
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 4)));
-        decoder = new TextDecoder('utf-8');
+        const d = new TextDecoder('utf-8');
+        utf8 = d;
+        decode = (c) => d.decode(c, { stream: true });
       } catch {
-        decoder = new TextDecoder('windows-1252');
+        decode = decodeWindows1252;
       }
     }
-    yield decoder.decode(chunk, { stream: true });
+    yield decode(chunk);
   }
-  if (decoder) yield decoder.decode();
+  if (utf8) yield utf8.decode();
 }
 
 export function createResultsImportService(
