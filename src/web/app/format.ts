@@ -31,3 +31,9 @@ export function parseUkDate(value: string): string | undefined {
     return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The academic year (Sept–Aug) a date falls in, as "2025/26". */
+export function academicYearOf(d: Date): string {
+  const start = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}

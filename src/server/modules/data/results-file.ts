@@ -1,4 +1,3 @@
-import type { GradeScale } from '../../../shared/contracts/grade-sets';
 import { resultFields } from '../../../shared/contracts/import-mapping';
 import { fromSpreadsheetSafe } from '../../platform/csv-safe';
 import { BUILT_IN_GRADE_SETS, type GradeSetDefinition, gradeReader } from '../grade-sets/grade-set';
@@ -28,12 +27,7 @@ export type ResultGradeSet = {
 export type GradeSetTable = ReadonlyMap<string, ResultGradeSet>;
 
 /** The table for a trust's grade sets (the built-in ones and its own), read through the grade-sets module. */
-export function gradeSetTable(
-  sets: readonly (
-    | GradeSetDefinition
-    | { key: string; name: string; scale: GradeScale; nonResults: readonly string[] }
-  )[],
-): GradeSetTable {
+export function gradeSetTable(sets: readonly GradeSetDefinition[]): GradeSetTable {
   return new Map(
     sets.map((s) => {
       const read = gradeReader(s);

@@ -343,19 +343,21 @@ describe('results in the trust’s grade sets', () => {
       }),
     ]);
 
+    const inTheseSets = () =>
+      h.db
+        .selectFrom('results as r')
+        .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+        .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
+        .where('r.trust_id', '=', f.t.trustId)
+        .where('a.grade_set', 'in', ['a_level', 'ks_ta'])
+        .select(['p.upn', 'a.grade_set', 'r.value'])
+        .orderBy('a.grade_set')
+        .orderBy('p.upn')
+        .execute();
     const fixed = file.replace(/,F$/m, ',B');
     const res = (await post(f.admin, fixed)).json();
     expect(res).toMatchObject({ status: 'committed', rowsAccepted: 4, rowsSkipped: 2 });
-    const stored = await h.db
-      .selectFrom('results as r')
-      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
-      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
-      .where('r.trust_id', '=', f.t.trustId)
-      .where('a.grade_set', 'in', ['a_level', 'ks_ta'])
-      .select(['p.upn', 'a.grade_set', 'r.value'])
-      .orderBy('a.grade_set')
-      .orderBy('p.upn')
-      .execute();
+    const stored = await inTheseSets();
     expect(stored.map((s) => [s.upn, s.grade_set, Number(s.value)])).toEqual([
       [u0, 'a_level', 6],
       [u1, 'a_level', 5],
@@ -373,16 +375,7 @@ describe('results in the trust’s grade sets', () => {
     // The export reads back to the same values: nothing changes and nothing is duplicated.
     const again = (await post(f.admin, exported.body)).json();
     expect(again.status, JSON.stringify(again.rejected)).toBe('committed');
-    const after = await h.db
-      .selectFrom('results as r')
-      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
-      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
-      .where('r.trust_id', '=', f.t.trustId)
-      .where('a.grade_set', 'in', ['a_level', 'ks_ta'])
-      .select(['p.upn', 'a.grade_set', 'r.value'])
-      .orderBy('a.grade_set')
-      .orderBy('p.upn')
-      .execute();
+    const after = await inTheseSets();
     expect(after).toEqual(stored);
   });
 });

@@ -1,10 +1,11 @@
 import { systemActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
+import { academicYearLabel, academicYearOf } from '../attendance/measures';
 import type { CalendarService } from '../calendar/calendar.service';
 import { orgRepository } from '../org/org.repository';
 import { demoSchools } from './demo-trust';
 import { GENERATED_POINTS } from './generate/generate.repository';
-import { academicYearOf, populateTrust } from './generate/generate.service';
+import { populateTrust } from './generate/generate.service';
 import type { GenerateSpec, PlannedSchool } from './generate/trust-plan';
 
 /** Pupils per year group, by school: Dene Park is small, so the demo shows small groups protected. */
@@ -26,14 +27,14 @@ export async function seedDemoPupils(db: Db, trustId: string, today: Date): Prom
     pupils: 0,
     years: YEARS_OF_HISTORY,
     seed: SEED,
-    currentYear: academicYearOf(today),
+    currentYear: academicYearOf(today.toISOString().slice(0, 10)),
   };
   const stored = new Map((await orgRepository.listSchools(db, trustId)).map((s) => [s.urn, s]));
   const staged: (PlannedSchool & { id: string })[] = demoSchools.flatMap((d, ord) => {
     const s = stored.get(d.urn);
     if (!s || (d.phase !== 'primary' && d.phase !== 'secondary' && d.phase !== 'all_through')) return [];
     const years = d.phase === 'primary' ? 7 : d.phase === 'secondary' ? 5 : 12;
-    const joinedYear = academicYearOf(new Date(`${d.joined}T00:00:00Z`));
+    const joinedYear = academicYearOf(d.joined);
     const effect = EFFECT[d.key] ?? 0;
     return [
       {
@@ -64,8 +65,8 @@ export async function seedDemoCalendar(
   today: Date,
 ): Promise<void> {
   const actor = systemActor(trustId);
-  const start = academicYearOf(today);
-  const { year } = await calendar.createYear(actor, { label: `${start}/${String(start + 1).slice(2)}` });
+  const start = academicYearOf(today.toISOString().slice(0, 10));
+  const { year } = await calendar.createYear(actor, { label: academicYearLabel(start) });
   const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
   for (const p of GENERATED_POINTS) {
     const y = p.month >= 9 ? start : start + 1;

@@ -16,14 +16,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { termLabels } from '../../../shared/contracts/calendar';
 import { messageOf } from '../../app/api';
-import { formatDate, parseUkDate } from '../../app/format';
-import {
-  academicYearLabelOf,
-  addCollectionPoint,
-  calendarYearQuery,
-  calendarYearsQuery,
-  createYear,
-} from './calendar.api';
+import { academicYearOf, formatDate, parseUkDate } from '../../app/format';
+import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear } from './calendar.api';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
 const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(1)}`);
@@ -128,7 +122,7 @@ function YearCalendar({ yearId }: { yearId: string }) {
                   <Table.Td fw={500}>{p.name}</Table.Td>
                   <Table.Td>{formatDate(p.collectOn)}</Table.Td>
                   <Table.Td>{p.term ? termLabels[p.term] : '–'}</Table.Td>
-                  <Table.Td>{p.yearGroups.map((y) => (y === 'R' ? 'R' : y)).join(', ')}</Table.Td>
+                  <Table.Td>{p.yearGroups.join(', ')}</Table.Td>
                   <Table.Td>
                     {p.assessments.length
                       ? p.assessments.map((a) => `${a.name} (${a.yearGroup})`).join('; ')
@@ -160,7 +154,7 @@ export function DataCalendar() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = years.data ?? [];
-  const current = academicYearLabelOf(new Date());
+  const current = academicYearOf(new Date());
   const yearId = chosen ?? list.find((y) => y.label === current)?.id ?? list.at(-1)?.id ?? null;
   const hasCurrent = list.some((y) => y.label === current);
   const setUp = async () => {

@@ -22,9 +22,3 @@ export const addCollectionPoint = (
   point: { name: string; collectOn: string; yearGroups: string[] },
 ): Promise<CalendarYear> =>
   api(`/calendar/years/${yearId}/collection-points`, { method: 'POST', schema: calendarYear, body: point });
-
-/** The academic year (September to August) a day falls in, as 2026/27. */
-export function academicYearLabelOf(day: Date): string {
-  const start = day.getMonth() >= 8 ? day.getFullYear() : day.getFullYear() - 1;
-  return `${start}/${String(start + 1).slice(2)}`;
-}

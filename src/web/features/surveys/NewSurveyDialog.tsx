@@ -4,14 +4,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SurveyAudience } from '../../../shared/contracts/surveys';
 import { messageOf } from '../../app/api';
+import { academicYearOf } from '../../app/format';
 import { schoolsQuery } from '../schools/schools.api';
 import { createSurvey } from './surveys.api';
-
-/** The academic year (Sept–Aug) a date falls in, as "2025/26". */
-export function academicYearOf(d: Date): string {
-  const start = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 type Props = { opened: boolean; onClose: () => void; trustWide: boolean };
 

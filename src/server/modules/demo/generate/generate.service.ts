@@ -1,6 +1,7 @@
 import { hashPassword } from '../../../platform/auth/secrets';
 import type { Db } from '../../../platform/db/database';
 import { refreshResultSummaries } from '../../analysis/analysis.repository';
+import { academicYearOf } from '../../attendance/measures';
 import { orgRepository } from '../../org/org.repository';
 import { defaultYearGroups } from '../../org/year-groups';
 import { peopleRepository } from '../../people/people.repository';
@@ -26,10 +27,6 @@ export type GeneratedTrust = {
   staffRecords: number;
   interventions: number;
 };
-
-/** The autumn of the academic year (September to August) that `day` falls in. */
-export const academicYearOf = (day: Date) =>
-  day.getUTCMonth() >= 8 ? day.getUTCFullYear() : day.getUTCFullYear() - 1;
 
 /**
  * `sip demo generate`: a whole synthetic trust for demonstrations, tests and benchmarks, made in one
@@ -88,7 +85,7 @@ export function createGenerateService(db: Db, clock: () => Date) {
   return {
     async generate(o: GenerateOptions): Promise<GeneratedTrust> {
       const today = clock();
-      const spec: GenerateSpec = { ...o, currentYear: academicYearOf(today) };
+      const spec: GenerateSpec = { ...o, currentYear: academicYearOf(today.toISOString().slice(0, 10)) };
       const schools = planSchools(spec);
       const trustName = o.name ?? `Generated trust (seed ${o.seed})`;
       const passwordHash = await hashPassword(o.password);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
+import { dataRepository } from '../../data/data.repository';
 import { gaussian } from './sql-noise';
 import type { PlannedStaff } from './workforce-plan';
 
@@ -18,28 +19,33 @@ const TERMS = [
  * Generated attendance and staff arrive like imported ones, each in an import job of its kind, so
  * the Data page lists them and deleting the job removes exactly those rows.
  */
-async function insertJob(tx: Db, trustId: string, kind: string, filename: string, rows: number) {
-  const { id } = await tx
-    .insertInto('import_jobs')
-    .values({
-      trust_id: trustId,
-      kind,
-      filename,
-      file_sha256: createHash('sha256').update(`${trustId}:${filename}`).digest('hex'),
-      year: null,
-      dry_run: false,
-      status: 'committed',
-      rows_read: rows,
-      rows_accepted: rows,
-      rows_rejected: 0,
-      rejected: '[]',
-      created_by: null,
-      finished_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const sha = (trustId: string, filename: string) =>
+  createHash('sha256').update(`${trustId}:${filename}`).digest('hex');
+const openJob = (tx: Db, trustId: string, kind: string, filename: string) =>
+  dataRepository.insertJob(tx, {
+    trustId,
+    kind,
+    filename,
+    sha256: sha(trustId, filename),
+    year: null,
+    dryRun: false,
+    status: 'committed',
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rejected: [],
+    createdBy: null,
+  });
+const closeJob = (tx: Db, trustId: string, jobId: string, filename: string, rows: number) =>
+  dataRepository.finishJob(tx, trustId, jobId, {
+    status: 'committed',
+    sha256: sha(trustId, filename),
+    rowsRead: rows,
+    rowsAccepted: rows,
+    rowsRejected: 0,
+    rowsSkipped: 0,
+    rejected: [],
+  });
 
 export const generateRecordsRepository = {
   /**
@@ -56,7 +62,8 @@ export const generateRecordsRepository = {
     currentYear: number,
     today: string,
   ) {
-    const jobId = await insertJob(tx, trustId, 'attendance', `Generated attendance (seed ${seed})`, 0);
+    const filename = `Generated attendance (seed ${seed})`;
+    const { id: jobId } = await openJob(tx, trustId, 'attendance', filename);
     const own = gaussian(sql`p.ord || ':attendance:' || ${sql.lit(seed)}`);
     const term = gaussian(sql`p.ord || ':' || y || ':' || t.name || ':' || ${sql.lit(seed)}`);
     const date = ([m, d]: readonly [number, number]) =>
@@ -90,22 +97,13 @@ export const generateRecordsRepository = {
         and (p.left_year is null or y <= p.left_year)
         and (s.phase <> 'secondary' or r.yr >= 7)`.execute(tx);
     const rows = Number(inserted.numAffectedRows ?? 0);
-    await tx
-      .updateTable('import_jobs')
-      .set({ rows_read: rows, rows_accepted: rows })
-      .where('id', '=', jobId)
-      .execute();
+    await closeJob(tx, trustId, jobId, filename, rows);
     return rows;
   },
 
   async insertStaff(tx: Db, trustId: string, seed: number, staff: readonly PlannedStaff[]) {
-    const jobId = await insertJob(
-      tx,
-      trustId,
-      'staff',
-      `Generated staff records (seed ${seed})`,
-      staff.length,
-    );
+    const filename = `Generated staff records (seed ${seed})`;
+    const { id: jobId } = await openJob(tx, trustId, 'staff', filename);
     const col = <T>(f: (s: PlannedStaff) => T) => staff.map(f);
     await sql`
       insert into staff_records (trust_id, staff_ref, school_id, role, started_on, left_on, fte, import_job_id)
@@ -114,5 +112,6 @@ export const generateRecordsRepository = {
         ${col((s) => s.startedOn)}::date[], ${col((s) => s.leftOn)}::date[], ${col((s) => s.fte)}::double precision[])
         as i(school_ord, ref, role, started, left_on, fte)
       join gen_school s on s.ord = i.school_ord`.execute(tx);
+    await closeJob(tx, trustId, jobId, filename, staff.length);
   },
 };
