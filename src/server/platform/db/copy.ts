@@ -89,6 +89,29 @@ export async function pgliteCopy(
 ): Promise<QueryResult | null> {
   const copy = copyOf(parameters);
   if (!copy) return null;
-  const result = await pglite.query(copyStatement(copy, `'/dev/blob'`), [], { blob: new Blob([copy.csv]) });
+  const result = await pglite.query(copyStatement(copy, `'/dev/blob'`), [], { blob: blobOf(copy.csv) });
   return { rows: [], rowCount: result.affectedRows ?? 0, command: 'INSERT' };
+}
+
+/**
+ * PGlite takes a COPY's data as a Blob and reads it once, through `arrayBuffer()`. A real Blob
+ * costs two copies of every batch (into the Blob, then out of it again), garbage that V8 frees
+ * late: a million-row import's peak memory varied by 150 MB with it. This Blob hands PGlite one
+ * exact copy of the bytes instead.
+ */
+function blobOf(csv: string | Uint8Array<ArrayBuffer>): Blob {
+  if (typeof csv === 'string') return new Blob([csv]);
+  return new BytesBlob(csv.buffer.slice(csv.byteOffset, csv.byteOffset + csv.byteLength));
+}
+
+class BytesBlob extends Blob {
+  constructor(private readonly contents: ArrayBuffer) {
+    super();
+  }
+  override get size(): number {
+    return this.contents.byteLength;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.contents);
+  }
 }
