@@ -218,7 +218,7 @@ describe('data: DfE downloads', () => {
     await screenshot(page, 'data-gias-preview');
   });
 
-  test('the data calendar warns when a year group gets a fourth collection point', async () => {
+  test('the data calendar warns at a fourth collection point and shows which planned assessments have their results', async () => {
     const page = await newPage(browser);
     const shell = await signIn(page, inject('adminEmail'), inject('password'));
     await shell.openFromNav('Data');
@@ -234,11 +234,40 @@ describe('data: DfE downloads', () => {
     await calendar.getByLabel('Year groups').click();
     await page.getByRole('option', { name: 'Year 11', exact: true }).click();
     await page.keyboard.press('Escape');
-    await calendar.getByRole('button', { name: 'Add' }).click();
+    await calendar.getByRole('button', { name: 'Add point' }).click();
     await calendar.getByText('Year 11: 4 collection points').waitFor();
     expect(await points.getByRole('row').count()).toBe(5);
     await calendar.scrollIntoViewIfNeeded();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'data-calendar');
+
+    // The demo's planned assessments: those whose date has passed have the generated results in.
+    const planned = calendar.getByRole('table', { name: 'Planned assessments' });
+    const rows = planned.getByRole('row');
+    expect(await rows.count()).toBe(13);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const row of (await rows.all()).slice(1)) {
+      const [d, m, y] = ((await row.getByRole('cell').nth(3).textContent()) ?? '').split('/');
+      const results = await row.getByRole('cell').nth(5).textContent();
+      expect(results).toMatch(
+        `${y}-${m}-${d}` <= today ? /^Results in\s*[\d,]+ results, \d+ schools?$/ : /^Upcoming$/,
+      );
+    }
+
+    // A planned assessment added, then taken off again.
+    const start = lastAcademicYear().start + 1;
+    await calendar.getByRole('textbox', { name: 'New planned assessment' }).fill('Year 9 science quiz');
+    await calendar.getByRole('textbox', { name: 'Subject' }).fill('Science');
+    await calendar.getByRole('combobox', { name: 'Year group', exact: true }).click();
+    await page.getByRole('option', { name: 'Y9', exact: true }).click();
+    await calendar.getByRole('textbox', { name: 'Date', exact: true }).fill(`10/06/${start + 1}`);
+    await calendar.getByRole('button', { name: 'Add assessment' }).click();
+    const quiz = planned.getByRole('row').filter({ hasText: 'Year 9 science quiz' });
+    await quiz.waitFor();
+    expect(await quiz.getByRole('cell').nth(5).textContent()).toBe('Upcoming');
+    await quiz.getByRole('button', { name: 'Remove Year 9 science quiz (Y9)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await quiz.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(13);
   });
 });

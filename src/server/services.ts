@@ -3,7 +3,7 @@ import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createAttendanceService } from './modules/attendance/attendance.service';
 import { createAuditReader } from './modules/audit/audit.reader';
 import { createAuthService } from './modules/auth/auth.service';
-import { createCalendarService } from './modules/calendar/calendar.service';
+import { createCalendarService, linkPlannedAssessments } from './modules/calendar/calendar.service';
 import { createAttendanceImportService } from './modules/data/attendance-import.service';
 import { createDataService } from './modules/data/data.service';
 import { createDataExportService } from './modules/data/data-export.service';
@@ -53,12 +53,16 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const analysis = createAnalysisService(db, config.suppressionThreshold);
   const results = createResultsImportService(db, {
     maxBytes: IMPORT_MAX_BYTES,
-    // The analysis summaries follow every committed results import, in its transaction.
-    afterWrite: [(tx, trustId, written) => writeImportedSummaries(tx, trustId, written)],
+    // The analysis summaries, and the calendar's links from planned assessments to the imported
+    // ones, follow every committed results import, in its transaction.
+    afterWrite: [
+      (tx, trustId, written) => writeImportedSummaries(tx, trustId, written),
+      (tx, trustId) => linkPlannedAssessments(tx, trustId),
+    ],
   });
   const mappingTemplates = createMappingTemplatesService(db);
   const surveys = createSurveysService(db);
-  const calendar = createCalendarService(db);
+  const calendar = createCalendarService(db, clock);
   return {
     auth,
     org: createOrgService(db),

@@ -106,10 +106,22 @@ export const collectionPoint = z.object({
   term: termName.nullable(),
   yearGroups: z.array(z.string()),
   version: z.number().int(),
-  /** The planned assessments that feed this collection point. */
-  assessments: z.array(z.object({ id: uuid, name: z.string(), subject: z.string(), yearGroup: z.string() })),
+  /** The planned assessments that feed this collection point, and whether their results are in. */
+  assessments: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      subject: z.string(),
+      yearGroup: z.string(),
+      received: z.boolean(),
+    }),
+  ),
 });
 export type CollectionPoint = z.infer<typeof collectionPoint>;
+
+export const plannedStatuses = ['received', 'awaited', 'upcoming'] as const;
+export const plannedStatus = z.enum(plannedStatuses);
+export type PlannedStatus = z.infer<typeof plannedStatus>;
 
 export const plannedAssessment = z.object({
   id: uuid,
@@ -123,6 +135,10 @@ export const plannedAssessment = z.object({
   collectionPointName: z.string().nullable(),
   gradeSetKey: z.string().nullable(),
   version: z.number().int(),
+  /** Results imported for it (linked by subject, year group, and name or collection point). */
+  received: z.object({ results: z.number().int(), schools: z.number().int() }).nullable(),
+  /** received; awaited: its date has passed with no results; upcoming. */
+  status: plannedStatus,
 });
 export type PlannedAssessment = z.infer<typeof plannedAssessment>;
 

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError, messageOf } from './api';
 
@@ -60,5 +61,15 @@ export function ErrorState({ error, onRetry, title, thing = 'page' }: ErrorState
         </Group>
       </Stack>
     </Alert>
+  );
+}
+
+/** A short error beside the form or panel it belongs to, announced to screen readers. */
+export function InlineError({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Text c="red.8" size="sm" role="alert">
+      {children}
+    </Text>
   );
 }

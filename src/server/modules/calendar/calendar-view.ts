@@ -1,4 +1,4 @@
-import type { AssessmentType, CalendarYear, Term } from '../../../shared/contracts/calendar';
+import type { AssessmentType, CalendarYear, PlannedStatus, Term } from '../../../shared/contracts/calendar';
 import { termOf, workloadWarnings, yearGroupOrder } from './calendar-rules';
 
 /** Rows as the repository returns them; the view is composed here, without the database. */
@@ -43,12 +43,23 @@ export const yearFromRows = (y: YearRow, terms: readonly TermRow[]) => ({
 export const sortYearGroups = (codes: readonly string[]) =>
   [...new Set(codes)].sort((a, b) => yearGroupOrder(a) - yearGroupOrder(b));
 
-/** One year's calendar: terms, collection points with what feeds them, assessments by date, warnings. */
+type Received = ReadonlyMap<string, { results: number; schools: number }>;
+
+/** Results in, or not yet; once its date (`today` is ISO) has passed with none, it is awaited. */
+export const plannedStatus = (plannedOn: string, received: boolean, today: string): PlannedStatus =>
+  received ? 'received' : plannedOn < today ? 'awaited' : 'upcoming';
+
+/**
+ * One year's calendar: terms, collection points with what feeds them, assessments by date with
+ * the results received for each, warnings.
+ */
 export function composeCalendar(
   y: YearRow,
   termRows: readonly TermRow[],
   points: readonly PointRow[],
   assessments: readonly AssessmentRow[],
+  received: Received,
+  today: string,
 ): CalendarYear {
   const year = yearFromRows(y, termRows);
   const pointName = new Map(points.map((p) => [p.id, p.name]));
@@ -63,7 +74,13 @@ export function composeCalendar(
       version: p.version,
       assessments: assessments
         .filter((a) => a.collection_point_id === p.id)
-        .map((a) => ({ id: a.id, name: a.name, subject: a.subject, yearGroup: a.year_group })),
+        .map((a) => ({
+          id: a.id,
+          name: a.name,
+          subject: a.subject,
+          yearGroup: a.year_group,
+          received: received.has(a.id),
+        })),
     })),
     assessments: assessments.map((a) => ({
       id: a.id,
@@ -77,6 +94,8 @@ export function composeCalendar(
       collectionPointName: a.collection_point_id ? (pointName.get(a.collection_point_id) ?? null) : null,
       gradeSetKey: a.grade_set,
       version: a.version,
+      received: received.get(a.id) ?? null,
+      status: plannedStatus(a.planned_on, received.has(a.id), today),
     })),
     warnings: workloadWarnings(
       points.map((p) => ({ name: p.name, collectOn: p.collect_on, yearGroups: p.year_groups })),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Term } from '../../../shared/contracts/calendar';
 import type { Db } from '../../platform/db/database';
 
@@ -232,5 +233,67 @@ export const calendarRepository = {
       .where('version', '=', version)
       .returning('id')
       .executeTakeFirst();
+  },
+
+  /**
+   * Links each imported assessment of the trust to the planned assessment it fulfils: one of its
+   * academic year with the same subject and year group, and the same name or the same collection
+   * point name (case and surrounding spaces aside), preferring one that matches on both. When that
+   * leaves none, or more than one, the assessment stays unlinked rather than guessed. Derived, so
+   * it is recomputed whole after every results import and calendar change.
+   */
+  async linkImportedAssessments(db: Db, trustId: string): Promise<void> {
+    await sql`
+      with candidates as (
+        select a.id as assessment_id, pa.id as planned_id,
+               (lower(trim(pa.name)) = lower(trim(a.name)))::int
+                 + coalesce(lower(trim(cp.name)) = lower(trim(a.collection_point)), false)::int as score
+        from assessments a
+        join academic_years y on y.trust_id = a.trust_id and y.label = a.academic_year
+        join planned_assessments pa on pa.trust_id = a.trust_id and pa.academic_year_id = y.id
+          and lower(pa.subject) = lower(a.subject) and pa.year_group = a.year_group
+        left join collection_points cp on cp.id = pa.collection_point_id
+        where a.trust_id = ${trustId}
+          and (lower(trim(pa.name)) = lower(trim(a.name))
+            or lower(trim(cp.name)) = lower(trim(a.collection_point)))
+      ),
+      ranked as (
+        select assessment_id, planned_id, score, max(score) over (partition by assessment_id) as best
+        from candidates
+      ),
+      single as (
+        select assessment_id, (array_agg(planned_id))[1] as planned_id
+        from ranked where score = best group by assessment_id having count(*) = 1
+      ),
+      wanted as (
+        select a.id, single.planned_id
+        from assessments a left join single on single.assessment_id = a.id
+        where a.trust_id = ${trustId}
+      )
+      update assessments a set planned_assessment_id = wanted.planned_id
+      from wanted
+      where a.id = wanted.id and a.planned_assessment_id is distinct from wanted.planned_id`.execute(db);
+  },
+
+  /** For each planned assessment of a year with results: how many, and from how many schools. */
+  async receivedResults(db: Db, trustId: string, yearId: string) {
+    const rows = await db
+      .selectFrom('planned_assessments as pa')
+      .innerJoin('assessments as a', (j) =>
+        j.onRef('a.planned_assessment_id', '=', 'pa.id').onRef('a.trust_id', '=', 'pa.trust_id'),
+      )
+      .innerJoin('result_summaries as s', (j) =>
+        j.onRef('s.assessment_id', '=', 'a.id').onRef('s.trust_id', '=', 'a.trust_id'),
+      )
+      .where('pa.trust_id', '=', trustId)
+      .where('pa.academic_year_id', '=', yearId)
+      .groupBy('pa.id')
+      .select((eb) => [
+        'pa.id',
+        eb.fn.sum<number>('s.n').as('results'),
+        eb.fn.count<number>('s.school_id').distinct().as('schools'),
+      ])
+      .execute();
+    return new Map(rows.map((r) => [r.id, { results: Number(r.results), schools: Number(r.schools) }]));
   },
 };

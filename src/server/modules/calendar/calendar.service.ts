@@ -14,6 +14,8 @@ import type { Db } from '../../platform/db/database';
 import { badRequest, conflict, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { auditService } from '../audit/audit.service';
 import { gradeSetsForTrust } from '../grade-sets/grade-sets.service';
+import type { Clock } from '../planning/planning.service';
+import { todayOf } from '../planning/schedule';
 import { calendarRepository as repo } from './calendar.repository';
 import { defaultTerms, termProblems, yearBounds } from './calendar-rules';
 import { composeCalendar, sortYearGroups, termFromRow, yearFromRows } from './calendar-view';
@@ -40,16 +42,20 @@ const insideYear = (y: YearRow, date: string, field: string) => {
     });
 };
 
-export function createCalendarService(db: Db) {
+/** Links imported assessments to the planned ones they fulfil (after an import, in its transaction). */
+export const linkPlannedAssessments = (tx: Db, trustId: string) => repo.linkImportedAssessments(tx, trustId);
+
+export function createCalendarService(db: Db, clock: Clock = () => new Date()) {
   async function view(trustId: string, yearId: string, tx: Db = db): Promise<CalendarYear> {
     const y = await repo.findYear(tx, trustId, yearId);
     if (!y) throw notFound('Academic year');
-    const [terms, points, assessments] = await Promise.all([
+    const [terms, points, assessments, received] = await Promise.all([
       repo.listTerms(tx, trustId, [y.id]),
       repo.listPoints(tx, trustId, y.id),
       repo.listAssessments(tx, trustId, y.id),
+      repo.receivedResults(tx, trustId, y.id),
     ]);
-    return composeCalendar(y, terms, points, assessments);
+    return composeCalendar(y, terms, points, assessments, received, todayOf(clock()));
   }
 
   /** Loads a year for a write, checking the caller may edit the calendar. */
@@ -212,6 +218,7 @@ export function createCalendarService(db: Db) {
             },
           );
         if (!(await repo.updatePoint(tx, actor.trustId, id, body.version, row))) throw staleVersion();
+        await repo.linkImportedAssessments(tx, actor.trustId);
         await auditService.record(tx, actor, {
           action: 'update',
           entityType: 'collection_point',
@@ -233,6 +240,7 @@ export function createCalendarService(db: Db) {
         if (!p) throw notFound('Collection point');
         if (p.version !== version || !(await repo.deletePoint(tx, actor.trustId, id, version)))
           throw staleVersion();
+        await repo.linkImportedAssessments(tx, actor.trustId);
         await auditService.record(tx, actor, {
           action: 'delete',
           entityType: 'collection_point',
@@ -250,6 +258,7 @@ export function createCalendarService(db: Db) {
         await checkAssessment(tx, actor, y, body);
         const row = assessmentRow(body);
         const { id } = await repo.insertAssessment(tx, actor.trustId, y.id, row);
+        await repo.linkImportedAssessments(tx, actor.trustId);
         await auditService.record(tx, actor, {
           action: 'create',
           entityType: 'planned_assessment',
@@ -281,6 +290,7 @@ export function createCalendarService(db: Db) {
         await checkAssessment(tx, actor, y, merged);
         if (!(await repo.updateAssessment(tx, actor.trustId, id, version, assessmentRow(merged))))
           throw staleVersion();
+        await repo.linkImportedAssessments(tx, actor.trustId);
         await auditService.record(tx, actor, {
           action: 'update',
           entityType: 'planned_assessment',
@@ -299,6 +309,7 @@ export function createCalendarService(db: Db) {
         if (!a) throw notFound('Planned assessment');
         if (a.version !== version || !(await repo.deleteAssessment(tx, actor.trustId, id, version)))
           throw staleVersion();
+        await repo.linkImportedAssessments(tx, actor.trustId);
         await auditService.record(tx, actor, {
           action: 'delete',
           entityType: 'planned_assessment',

@@ -57,7 +57,8 @@ export async function seedDemoPupils(db: Db, trustId: string, today: Date): Prom
 
 /**
  * This year's data collection calendar, matching the generated data drops: three collection points
- * for every year group, as DfE workload guidance suggests at most.
+ * for every year group, as DfE workload guidance suggests at most, each fed by the Year 6 and
+ * Year 11 assessments the generator makes (so the calendar shows which have their results in).
  */
 export async function seedDemoCalendar(
   calendar: CalendarService,
@@ -68,12 +69,29 @@ export async function seedDemoCalendar(
   const start = academicYearOf(today.toISOString().slice(0, 10));
   const { year } = await calendar.createYear(actor, { label: academicYearLabel(start) });
   const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
-  for (const p of GENERATED_POINTS) {
+  for (const [i, p] of GENERATED_POINTS.entries()) {
     const y = p.month >= 9 ? start : start + 1;
-    await calendar.addCollectionPoint(actor, year.id, {
-      name: `${p.name} data drop`,
-      collectOn: `${y}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`,
-      yearGroups,
-    });
+    const collectOn = `${y}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    // Named as the generated results name their collection point, which is how results find it.
+    const view = await calendar.addCollectionPoint(actor, year.id, { name: p.name, collectOn, yearGroups });
+    const point = view.collectionPoints.find((c) => c.name === p.name)!;
+    const ks2 = i === GENERATED_POINTS.length - 1;
+    const planned = [
+      { name: 'Year 11 English', subject: 'English', yearGroup: 'Y11', gradeSetKey: 'gcse' },
+      { name: 'Year 11 maths', subject: 'Maths', yearGroup: 'Y11', gradeSetKey: 'gcse' },
+      ks2
+        ? { name: 'KS2 reading test', subject: 'Reading', yearGroup: 'Y6', gradeSetKey: 'ks2_scaled' }
+        : { name: 'Year 6 reading', subject: 'Reading', yearGroup: 'Y6', gradeSetKey: 'percentage' },
+      ks2
+        ? { name: 'KS2 maths test', subject: 'Maths', yearGroup: 'Y6', gradeSetKey: 'ks2_scaled' }
+        : { name: 'Year 6 maths', subject: 'Maths', yearGroup: 'Y6', gradeSetKey: 'percentage' },
+    ];
+    for (const a of planned)
+      await calendar.addAssessment(actor, year.id, {
+        ...a,
+        type: a.gradeSetKey === 'ks2_scaled' ? 'statutory' : a.yearGroup === 'Y11' ? 'mock' : 'test',
+        plannedOn: collectOn,
+        collectionPointId: point.id,
+      });
   }
 }

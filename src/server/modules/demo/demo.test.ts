@@ -106,11 +106,19 @@ describe('demo trust', () => {
       })
     ).json();
     expect(calendar.collectionPoints.map((p: { name: string }) => p.name)).toEqual([
-      'Autumn 2 data drop',
-      'Spring 2 data drop',
-      'Summer 2 data drop',
+      'Autumn 2',
+      'Spring 2',
+      'Summer 2',
     ]);
     expect(calendar.warnings).toEqual([]);
+    // Its planned assessments find the generated results: those whose date has passed are in.
+    type Planned = { name: string; plannedOn: string; status: string; received: { results: number } | null };
+    const today = new Date().toISOString().slice(0, 10);
+    expect(calendar.assessments).toHaveLength(12);
+    for (const a of calendar.assessments as Planned[]) {
+      expect(a.status, a.name).toBe(a.plannedOn <= today ? 'received' : 'upcoming');
+      if (a.plannedOn <= today) expect(a.received!.results).toBeGreaterThan(0);
+    }
     // Seeds the whole demo trust: give it room on a busy machine.
   }, 120_000);
 

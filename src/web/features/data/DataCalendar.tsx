@@ -17,7 +17,9 @@ import { useState } from 'react';
 import { termLabels } from '../../../shared/contracts/calendar';
 import { messageOf } from '../../app/api';
 import { academicYearOf, formatDate, parseUkDate } from '../../app/format';
+import { InlineError } from '../../app/states';
 import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear } from './calendar.api';
+import { PlannedAssessments } from './PlannedAssessments';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
 const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(1)}`);
@@ -74,14 +76,10 @@ function AddPoint({ yearId }: { yearId: string }) {
           placeholder={groups.length ? undefined : 'Choose year groups'}
         />
         <Button onClick={save} loading={busy} disabled={!name.trim() || !collectOn || groups.length === 0}>
-          Add
+          Add point
         </Button>
       </Group>
-      {error && (
-        <Text c="red.8" size="sm" role="alert">
-          {error}
-        </Text>
-      )}
+      <InlineError>{error}</InlineError>
     </Stack>
   );
 }
@@ -90,7 +88,7 @@ function AddPoint({ yearId }: { yearId: string }) {
 function YearCalendar({ yearId }: { yearId: string }) {
   const year = useQuery(calendarYearQuery(yearId));
   if (year.isPending) return <Text size="sm">Loading the calendar…</Text>;
-  if (year.error) return <Text c="red.8">{messageOf(year.error)}</Text>;
+  if (year.error) return <InlineError>{messageOf(year.error)}</InlineError>;
   const { collectionPoints, warnings } = year.data;
   return (
     <Stack gap="sm">
@@ -124,9 +122,17 @@ function YearCalendar({ yearId }: { yearId: string }) {
                   <Table.Td>{p.term ? termLabels[p.term] : '–'}</Table.Td>
                   <Table.Td>{p.yearGroups.join(', ')}</Table.Td>
                   <Table.Td>
-                    {p.assessments.length
-                      ? p.assessments.map((a) => `${a.name} (${a.yearGroup})`).join('; ')
-                      : '–'}
+                    {p.assessments.length ? (
+                      <>
+                        {p.assessments.map((a) => `${a.name} (${a.yearGroup})`).join('; ')}
+                        <Text size="xs" c="dimmed">
+                          Results in for {p.assessments.filter((a) => a.received).length} of{' '}
+                          {p.assessments.length}
+                        </Text>
+                      </>
+                    ) : (
+                      '–'
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -139,6 +145,7 @@ function YearCalendar({ yearId }: { yearId: string }) {
         </Text>
       )}
       <AddPoint yearId={yearId} />
+      <PlannedAssessments year={year.data} />
     </Stack>
   );
 }
@@ -197,11 +204,7 @@ export function DataCalendar() {
             )}
           </Group>
         </Group>
-        {error && (
-          <Text c="red.8" size="sm" role="alert">
-            {error}
-          </Text>
-        )}
+        <InlineError>{error}</InlineError>
         {years.isSuccess && !list.length && (
           <Badge variant="light" color="gray">
             No academic years yet

@@ -1,5 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { type CalendarYear, calendarYear, yearList } from '../../../shared/contracts/calendar';
+import {
+  type CalendarYear,
+  calendarYear,
+  type PlannedAssessmentBody,
+  yearList,
+} from '../../../shared/contracts/calendar';
 import { api } from '../../app/api';
 
 export const calendarYearsQuery = queryOptions({
@@ -22,3 +27,12 @@ export const addCollectionPoint = (
   point: { name: string; collectOn: string; yearGroups: string[] },
 ): Promise<CalendarYear> =>
   api(`/calendar/years/${yearId}/collection-points`, { method: 'POST', schema: calendarYear, body: point });
+
+export const addPlannedAssessment = (yearId: string, body: PlannedAssessmentBody): Promise<CalendarYear> =>
+  api(`/calendar/years/${yearId}/assessments`, { method: 'POST', schema: calendarYear, body });
+
+export const deletePlannedAssessment = (id: string, version: number): Promise<CalendarYear> =>
+  api(`/calendar/assessments/${id}?version=${version}`, { method: 'DELETE', schema: calendarYear });
+
+export const deleteCollectionPoint = (id: string, version: number): Promise<CalendarYear> =>
+  api(`/calendar/collection-points/${id}?version=${version}`, { method: 'DELETE', schema: calendarYear });
