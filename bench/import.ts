@@ -110,7 +110,8 @@ async function measure(
   const trustId = await setUpTrust(db);
   // The service as the server wires it, so the import also refreshes the analysis summaries.
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: '' });
-  const service = createServices(db, config, { send: async () => undefined }).results;
+  const services = createServices(db, config, { send: async () => undefined });
+  const service = services.results;
   const baseline = process.memoryUsage();
   // The kernel's high-water mark of this process's resident memory, reset here, so the peak is
   // exact even while PGlite's WebAssembly holds the event loop (a timer would not fire then).
@@ -144,6 +145,21 @@ async function measure(
   );
   if (job.status !== 'committed' || job.rows_accepted !== LINES)
     throw new Error(`import did not commit every line: ${job.status} ${job.rows_accepted}`);
+
+  // The results export, as the route streams it, an assessment at a time.
+  resetPeakRss();
+  const e0 = performance.now();
+  let exported = 0;
+  let exportedLines = 0;
+  const out: string | AsyncIterable<string> = await services.dataExport.resultsCsv(systemActor(trustId));
+  for await (const chunk of typeof out === 'string' ? [out] : out) {
+    exported += chunk.length;
+    for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) exportedLines += 1;
+  }
+  if (exportedLines !== LINES + 1) throw new Error(`the export wrote ${exportedLines} lines`);
+  console.log(
+    `${label}: exported ${LINES.toLocaleString('en-GB')} results (${(exported / 1e6).toFixed(0)} MB) in ${((performance.now() - e0) / 1000).toFixed(1)} s, peak ${mb(peakRss())}`,
+  );
 
   // The ceiling: the same resolved rows, dumped by the database (never held here), then COPYed
   // straight back into the emptied table.

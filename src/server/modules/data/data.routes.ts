@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -47,7 +48,9 @@ export function registerDataRoutes(app: FastifyInstance, { data, dataExport, res
     csv('pupils.csv')(reply).send(await dataExport.pupilsCsv(actorOf(req), req.query.schoolId)),
   );
   r.get('/results/export.csv', { schema: { tags, querystring: exportQuery } }, async (req, reply) =>
-    csv('results.csv')(reply).send(await dataExport.resultsCsv(actorOf(req), req.query.schoolId)),
+    csv('results.csv')(reply).send(
+      Readable.from(await dataExport.resultsCsv(actorOf(req), req.query.schoolId)),
+    ),
   );
 
   r.post(

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../platform/auth/actor';
 import { buildTrust, type Session, signIn } from '../../test/factories';
 import { type Harness, harness } from '../../test/harness';
 import { orgRepository } from '../org/org.repository';
+import { createDataExportService } from './data-export.service';
 import { seedSyntheticPupils } from './seed-pupils';
 
 let h: Harness;
@@ -377,5 +379,40 @@ describe('results in the trust’s grade sets', () => {
     expect(again.status, JSON.stringify(again.rejected)).toBe('committed');
     const after = await inTheseSets();
     expect(after).toEqual(stored);
+  });
+});
+
+describe('results export', () => {
+  it('writes every result once, by assessment then UPN, across pages, and only a school’s pupils when asked', async () => {
+    const f = await trustWithPupils(28);
+    const all = [...f.upnsA].sort();
+    const file = [HEADER, ...all.map((u, i) => line(u, String(i % 10), 'Paged mock'))].join('\n');
+    const imported = (await post(f.admin, file)).json();
+    expect(imported).toMatchObject({ status: 'committed', rowsAccepted: all.length });
+
+    const upnsOf = (csv: string) =>
+      csv
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes(',Paged mock,'))
+        .map((l) => l.split(',')[0]);
+    const exported = async (pageSize: number, schoolId?: string) => {
+      const service = createDataExportService(h.db, { pageSize });
+      let csv = '';
+      for await (const chunk of await service.resultsCsv(systemActor(f.t.trustId), schoolId)) csv += chunk;
+      return csv;
+    };
+    // 28 results: four full pages of 7 and an empty one; pages of 5 end on a part page.
+    for (const size of [7, 5, 100]) expect(upnsOf(await exported(size)), `pages of ${size}`).toEqual(all);
+    expect(await exported(7)).toBe(await exported(5));
+    expect(upnsOf(await exported(5, f.t.schoolA))).toEqual(all);
+    expect(upnsOf(await exported(5, f.t.schoolB))).toEqual([]);
+    // The route streams the same file.
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/results/export.csv',
+      headers: f.admin.headers,
+    });
+    expect(res.body).toBe(await exported(5));
   });
 });

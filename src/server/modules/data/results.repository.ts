@@ -118,14 +118,16 @@ export const resultsRepository = {
   },
 
   /** Every result of the trust (or one school) in the long CSV layout, ordered for stable files. */
-  exportRows(db: Db, trustId: string, schoolId: string | null) {
-    let q = db
-      .selectFrom('results as r')
-      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
-      .innerJoin('assessments as a', 'a.id', 'r.assessment_id')
-      .where('r.trust_id', '=', trustId)
+  /**
+   * The trust's assessments in export order: a total order (an assessment is its name, subject,
+   * year group, year and collection point), so the same data always exports to the same file.
+   */
+  exportAssessments(db: Db, trustId: string) {
+    return db
+      .selectFrom('assessments as a')
+      .where('a.trust_id', '=', trustId)
       .select([
-        'p.upn',
+        'a.id',
         'a.name',
         'a.subject',
         'a.year_group',
@@ -133,17 +135,37 @@ export const resultsRepository = {
         'a.collection_point',
         'a.grade_set',
         'a.taken_on',
-        'r.value',
       ])
-      // A total order (an assessment is its name, subject, year group, year and collection point),
-      // so the same data always exports to the same file.
       .orderBy('a.academic_year')
       .orderBy('a.taken_on')
       .orderBy('a.name')
       .orderBy('a.subject')
       .orderBy('a.year_group')
       .orderBy('a.collection_point')
-      .orderBy('p.upn');
+      .execute();
+  },
+
+  /**
+   * A page of one assessment's results by UPN (of one school's pupils when given), after the UPN
+   * `after` (pages are keyed on it: every result has a pupil with a UPN, unique in the trust).
+   */
+  exportResultsOf(
+    db: Db,
+    trustId: string,
+    assessmentId: string,
+    schoolId: string | null,
+    page: { after: string | null; size: number },
+  ) {
+    let q = db
+      .selectFrom('results as r')
+      .innerJoin('pupils as p', 'p.id', 'r.pupil_id')
+      .where('r.trust_id', '=', trustId)
+      .where('r.assessment_id', '=', assessmentId)
+      .where('p.upn', 'is not', null)
+      .select(['p.upn', 'r.value'])
+      .orderBy('p.upn')
+      .limit(page.size);
+    if (page.after !== null) q = q.where('p.upn', '>', page.after);
     if (schoolId) q = q.where('p.school_id', '=', schoolId);
     return q.execute();
   },
