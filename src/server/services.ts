@@ -29,6 +29,7 @@ import { createPlanEditsService } from './modules/planning/plan-edits.service';
 import { createPlanSupportService } from './modules/planning/plan-support.service';
 import { type Clock, createPlanningService } from './modules/planning/planning.service';
 import { createPlanningViews } from './modules/planning/planning-views.service';
+import { createPupilRecordService } from './modules/pupils/record.service';
 import { createReportsService } from './modules/reports/reports.service';
 import { createSurveyImportService } from './modules/surveys/survey-import.service';
 import { createSurveyViews } from './modules/surveys/survey-views.service';
@@ -63,8 +64,10 @@ export function createServices(db: Db, config: Config, mailer: Mailer, clock: Cl
   const mappingTemplates = createMappingTemplatesService(db);
   const surveys = createSurveysService(db);
   const calendar = createCalendarService(db, clock);
+  const pupilRecords = createPupilRecordService(db, clock);
   return {
     auth,
+    pupilRecords,
     org: createOrgService(db),
     people: createPeopleService(db, auth),
     audit: createAuditReader(db),

@@ -715,6 +715,20 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'GET /api/v1/pupils',
+    // Those who may see school A's pupils.
+    allowed: ['admin', 'lead', 'headA', 'englishLeadA', 'teacherA', 'dataManagerA'],
+    build: async (t) => ({ method: 'GET', url: `/api/v1/pupils?schoolId=${t.schoolA}&q=pupil` }),
+  },
+  {
+    route: 'GET /api/v1/pupils/:id',
+    allowed: ['admin', 'lead', 'headA', 'englishLeadA', 'teacherA', 'dataManagerA'],
+    build: async (t) => {
+      const { pupilIds } = await freshIntervention(t);
+      return { method: 'GET', url: `/api/v1/pupils/${pupilIds[0]}` };
+    },
+  },
+  {
     route: 'POST /api/v1/interventions/:id/pupils',
     allowed: interventionWritersA,
     build: async (t) => {

@@ -17,6 +17,7 @@ import { registerPeopleRoutes } from '../../modules/people/people.routes';
 import { registerPlanEditRoutes } from '../../modules/planning/plan-edits.routes';
 import { registerPlanSupportRoutes } from '../../modules/planning/plan-support.routes';
 import { registerPlanningRoutes } from '../../modules/planning/planning.routes';
+import { registerPupilRoutes } from '../../modules/pupils/pupils.routes';
 import { registerReportsRoutes } from '../../modules/reports/reports.routes';
 import { registerSurveyRoutes } from '../../modules/surveys/surveys.routes';
 import type { Services } from '../../services';
@@ -43,6 +44,7 @@ export async function registerRoutes(
       registerMappingRoutes(v1, services);
       registerAttendanceRoutes(v1, services);
       registerCalendarRoutes(v1, services);
+      registerPupilRoutes(v1, services);
       registerGradeSetRoutes(v1, services);
       registerMonitoringRoutes(v1, services);
       registerAnalysisRoutes(v1, services);
