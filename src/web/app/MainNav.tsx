@@ -9,6 +9,7 @@ import {
   IconPresentation,
   IconReportAnalytics,
   IconRoute,
+  IconSchool,
   IconTargetArrow,
   IconUsers,
   IconUsersGroup,
@@ -73,6 +74,9 @@ export function MainNav() {
       : []),
     ...(permissions.canAdminister
       ? [{ to: '/admin/people', label: 'People and roles', icon: IconUsers }]
+      : []),
+    ...(permissions.pupilSchools === 'all' || permissions.pupilSchools.length
+      ? [{ to: '/pupils', label: 'Pupils', icon: IconSchool }]
       : []),
     ...(permissions.canManageData ? [{ to: '/data', label: 'Data', icon: IconDatabaseImport }] : []),
   ];

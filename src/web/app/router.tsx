@@ -31,6 +31,8 @@ import { CapacityPage } from '../features/planning/CapacityPage';
 import { FromJudgementsPage } from '../features/planning/FromJudgementsPage';
 import { PlanPage } from '../features/planning/PlanPage';
 import { PlansPage } from '../features/planning/PlansPage';
+import { PupilPage } from '../features/pupils/PupilPage';
+import { PupilsPage } from '../features/pupils/PupilsPage';
 import { BoardDashboardPage } from '../features/reports/BoardDashboardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchoolPage } from '../features/schools/SchoolPage';
@@ -88,6 +90,8 @@ export const router = createBrowserRouter([
       { path: 'admin/schools', element: <AdminSchoolsPage /> },
       { path: 'admin/people', element: <PeoplePage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'pupils', element: <PupilsPage /> },
+      { path: 'pupils/:pupilId', element: <PupilPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -137,7 +137,8 @@ export function createPupilRecordService(db: Db, clock: Clock = () => new Date()
             academicYear: r.academic_year,
             collectionPoint: r.collection_point,
             takenOn: r.taken_on,
-            result: (scale && gradeFor(scale, r.value)) ?? String(r.value),
+            // Shown as read: a percentage with its sign.
+            result: `${(scale && gradeFor(scale, r.value)) ?? String(r.value)}${scale?.kind === 'range' ? (scale.suffix ?? '') : ''}`,
           };
         }),
         attendance: attendance.map((a) => ({

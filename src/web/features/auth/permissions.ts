@@ -16,8 +16,16 @@ export function permissionsOf(roles: readonly RoleAssignment[]) {
     .filter((r) => (r.role === 'data_manager' || r.role === 'school_leader') && r.schoolId)
     .map((r) => r.schoolId as string);
 
+  // Everyone but trustees and governors may see pupils where their roles are (the server decides).
+  const pupilRoles = roles.filter((r) => r.role !== 'trustee' && r.role !== 'governor');
+  const pupilSchools = pupilRoles.some((r) => r.schoolId === null)
+    ? ('all' as const)
+    : [...new Set(pupilRoles.map((r) => r.schoolId as string))];
+
   return {
     isTrustAdmin,
+    /** Schools whose pupils' records this person may open; 'all' for trust-wide roles. */
+    pupilSchools,
     /** Every role is tied to a school or department, so they see their own school(s) only. */
     isSchoolScoped: roles.length > 0 && roles.every((r) => r.schoolId !== null),
     canAdminister: isTrustAdmin || leaderSchools.length > 0,
