@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { signIn } from './page-models/app-shell';
@@ -24,7 +25,7 @@ describe('pupils: finding one and reading their record', () => {
     }[];
     const school = schools.find((s) => s.name === 'Holmebridge Academy')!;
     const csv = await (await page.request.get(`/api/v1/pupils/export.csv?schoolId=${school.id}`)).text();
-    const [upn, given, family] = csv.trim().split('\n')[1]!.split(',');
+    const [upn, given, family] = (parse(csv, { from_line: 2, to_line: 2 }) as string[][])[0]!;
 
     await shell.openFromNav('Pupils');
     await shell.heading.filter({ hasText: 'Pupils' }).waitFor();
@@ -40,7 +41,7 @@ describe('pupils: finding one and reading their record', () => {
       .first()
       .click();
     await shell.heading.filter({ hasText: `${given} ${family}` }).waitFor();
-    expect(await page.getByText(upn!, { exact: true }).isVisible()).toBe(true);
+    await page.getByText(upn!, { exact: true }).waitFor({ timeout: 5_000 });
     const results = page.getByRole('table', { name: 'Results' });
     await results.waitFor();
     expect(await results.getByRole('row').count()).toBeGreaterThan(1);
