@@ -266,8 +266,20 @@ describe('data: DfE downloads', () => {
     await quiz.waitFor();
     expect(await quiz.getByRole('cell').nth(5).textContent()).toBe('Upcoming');
     await quiz.getByRole('button', { name: 'Remove Year 9 science quiz (Y9)' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove planned assessment' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
     await quiz.waitFor({ state: 'detached' });
     expect(await rows.count()).toBe(13);
+
+    // The fourth collection point removed again: the warning goes with it.
+    await points.getByRole('button', { name: 'Remove Y11 mock results' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove collection point' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await calendar.getByText('Year 11: 4 collection points').waitFor({ state: 'detached' });
+    expect(await points.getByRole('row').count()).toBe(4);
   });
 });

@@ -7,17 +7,16 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { termLabels } from '../../../shared/contracts/calendar';
 import { messageOf } from '../../app/api';
-import { academicYearOf, formatDate, parseUkDate } from '../../app/format';
+import { academicYearOf, parseUkDate } from '../../app/format';
 import { InlineError } from '../../app/states';
+import { CollectionPoints } from './CollectionPoints';
 import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear } from './calendar.api';
 import { PlannedAssessments } from './PlannedAssessments';
 
@@ -89,7 +88,7 @@ function YearCalendar({ yearId }: { yearId: string }) {
   const year = useQuery(calendarYearQuery(yearId));
   if (year.isPending) return <Text size="sm">Loading the calendar…</Text>;
   if (year.error) return <InlineError>{messageOf(year.error)}</InlineError>;
-  const { collectionPoints, warnings } = year.data;
+  const { warnings } = year.data;
   return (
     <Stack gap="sm">
       {warnings.map((w) => (
@@ -102,48 +101,7 @@ function YearCalendar({ yearId }: { yearId: string }) {
           <Text size="sm">{w.message}</Text>
         </Alert>
       ))}
-      {collectionPoints.length ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label="Collection points" striped withTableBorder fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Collection point</Table.Th>
-                <Table.Th>Data due</Table.Th>
-                <Table.Th>Term</Table.Th>
-                <Table.Th>Year groups</Table.Th>
-                <Table.Th>Planned assessments</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {collectionPoints.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td fw={500}>{p.name}</Table.Td>
-                  <Table.Td>{formatDate(p.collectOn)}</Table.Td>
-                  <Table.Td>{p.term ? termLabels[p.term] : '–'}</Table.Td>
-                  <Table.Td>{p.yearGroups.join(', ')}</Table.Td>
-                  <Table.Td>
-                    {p.assessments.length ? (
-                      <>
-                        {p.assessments.map((a) => `${a.name} (${a.yearGroup})`).join('; ')}
-                        <Text size="xs" c="dimmed">
-                          Results in for {p.assessments.filter((a) => a.received).length} of{' '}
-                          {p.assessments.length}
-                        </Text>
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : (
-        <Text size="sm" c="dimmed">
-          No collection points yet. Most schools need three a year at most (DfE workload guidance).
-        </Text>
-      )}
+      <CollectionPoints year={year.data} />
       <AddPoint yearId={yearId} />
       <PlannedAssessments year={year.data} />
     </Stack>

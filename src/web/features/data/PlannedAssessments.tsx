@@ -176,7 +176,7 @@ export function PlannedAssessments({ year }: { year: CalendarYear }) {
   const awaited = year.assessments.filter((a) => a.status === 'awaited').length;
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="baseline">
+      <Group justify="space-between" align="baseline" mt="md">
         <Text fw={600}>Planned assessments</Text>
         {awaited > 0 && (
           <Text size="sm" c="#7a4800">
