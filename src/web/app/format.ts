@@ -1,3 +1,5 @@
+import { academicYearLabel } from '../../shared/academic-year';
+
 /** 2027-03-14 or an ISO timestamp -> 14/03/2027, as schools write dates. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
@@ -34,6 +36,6 @@ export function parseUkDate(value: string): string | undefined {
 
 /** The academic year (Sept–Aug) a date falls in, as "2025/26". */
 export function academicYearOf(d: Date): string {
-  const start = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  // The local calendar day, as the person using the page sees it.
+  return academicYearLabel(d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1);
 }

@@ -1,3 +1,4 @@
+import { academicYearLabel, academicYearStart } from '../../../shared/academic-year';
 import type { AttendanceSummary, StaffRetention } from '../../../shared/contracts/attendance';
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
@@ -5,7 +6,7 @@ import type { Db } from '../../platform/db/database';
 import { forbidden, notFound } from '../../platform/errors';
 import { recordsRepository as repo } from '../data/records.repository';
 import { orgRepository } from '../org/org.repository';
-import { academicYearLabel, academicYearOf, attendanceByGroup, retention } from './measures';
+import { attendanceByGroup, retention } from './measures';
 
 /**
  * Attendance by pupil group and staff retention, per school the reader may analyse. Pupil-level
@@ -29,7 +30,7 @@ export function createAttendanceService(db: Db, suppressionThreshold: number, cl
       const schools = await readable(actor, q.schoolId);
       const years = [
         ...new Set(
-          (await repo.attendanceStarts(db, actor.trustId)).map((r) => academicYearOf(r.period_start)),
+          (await repo.attendanceStarts(db, actor.trustId)).map((r) => academicYearStart(r.period_start)),
         ),
       ].sort((a, b) => b - a);
       const year = q.academicYear ?? years[0] ?? null;
@@ -80,7 +81,7 @@ export function createAttendanceService(db: Db, suppressionThreshold: number, cl
         schools.map((s) => s.id),
       );
       const today = clock().toISOString().slice(0, 10);
-      const thisYear = academicYearOf(today);
+      const thisYear = academicYearStart(today);
       return {
         schools: schools.flatMap((s) => {
           const mine = staff
@@ -90,7 +91,7 @@ export function createAttendanceService(db: Db, suppressionThreshold: number, cl
           // As with pupils: a reader without pupil-level access (a governor, a trustee) sees no
           // figure resting on fewer staff than the threshold, where one leaver could be recognised.
           const protect = !can(actor, 'pupil.read', { trustId: actor.trustId, schoolId: s.id });
-          const first = Math.min(...mine.map((a) => academicYearOf(a.startedOn)));
+          const first = Math.min(...mine.map((a) => academicYearStart(a.startedOn)));
           const years = [];
           for (let y = Math.max(first, thisYear - 5); y <= thisYear; y++) {
             const r = retention(mine, y);

@@ -107,10 +107,3 @@ export function retention(
   const n = atStart.size;
   return { inPostAtStart: n, stillInPost: stayed.size, pct: n ? round1((100 * stayed.size) / n) : null };
 }
-
-/** The academic year (its starting calendar year) a day falls in: September starts a new one. */
-export const academicYearOf = (iso: string) => {
-  const [y, m] = iso.split('-').map(Number);
-  return m! >= 9 ? y! : y! - 1;
-};
-export const academicYearLabel = (startYear: number) => `${startYear}/${String(startYear + 1).slice(2)}`;

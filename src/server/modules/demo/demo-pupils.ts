@@ -1,6 +1,6 @@
+import { academicYearLabel, academicYearStart } from '../../../shared/academic-year';
 import { systemActor } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/database';
-import { academicYearLabel, academicYearOf } from '../attendance/measures';
 import type { CalendarService } from '../calendar/calendar.service';
 import { orgRepository } from '../org/org.repository';
 import { demoSchools } from './demo-trust';
@@ -27,14 +27,14 @@ export async function seedDemoPupils(db: Db, trustId: string, today: Date): Prom
     pupils: 0,
     years: YEARS_OF_HISTORY,
     seed: SEED,
-    currentYear: academicYearOf(today.toISOString().slice(0, 10)),
+    currentYear: academicYearStart(today.toISOString().slice(0, 10)),
   };
   const stored = new Map((await orgRepository.listSchools(db, trustId)).map((s) => [s.urn, s]));
   const staged: (PlannedSchool & { id: string })[] = demoSchools.flatMap((d, ord) => {
     const s = stored.get(d.urn);
     if (!s || (d.phase !== 'primary' && d.phase !== 'secondary' && d.phase !== 'all_through')) return [];
     const years = d.phase === 'primary' ? 7 : d.phase === 'secondary' ? 5 : 12;
-    const joinedYear = academicYearOf(d.joined);
+    const joinedYear = academicYearStart(d.joined);
     const effect = EFFECT[d.key] ?? 0;
     return [
       {
@@ -66,7 +66,7 @@ export async function seedDemoCalendar(
   today: Date,
 ): Promise<void> {
   const actor = systemActor(trustId);
-  const start = academicYearOf(today.toISOString().slice(0, 10));
+  const start = academicYearStart(today.toISOString().slice(0, 10));
   const { year } = await calendar.createYear(actor, { label: academicYearLabel(start) });
   const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
   for (const [i, p] of GENERATED_POINTS.entries()) {

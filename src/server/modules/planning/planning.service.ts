@@ -1,3 +1,4 @@
+import { academicYearOfDay } from '../../../shared/academic-year';
 import type {
   ActionBody,
   CreatePlanBody,
@@ -11,6 +12,7 @@ import type {
   Priority,
   RecordCheckBody,
 } from '../../../shared/contracts/planning';
+
 import type { Actor } from '../../platform/auth/actor';
 import { can } from '../../platform/auth/policy';
 import type { Db } from '../../platform/db/database';
@@ -41,17 +43,6 @@ const presentPlan = (p: PlanRow): Plan => ({
   status: p.status as Plan['status'],
   version: p.version,
 });
-
-/** The academic year (September to August) containing a day. */
-export function academicYearOf(day: string): { start: string; end: string; label: string } {
-  const y = Number(day.slice(0, 4));
-  const startYear = Number(day.slice(5, 7)) >= 9 ? y : y - 1;
-  return {
-    start: `${startYear}-09-01`,
-    end: `${startYear + 1}-08-31`,
-    label: `${startYear}/${String(startYear + 1).slice(2)}`,
-  };
-}
 
 export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
   const today = () => todayOf(clock());
@@ -277,7 +268,7 @@ export function createPlanningService(db: Db, clock: Clock = () => new Date()) {
         );
         if (existing) target = existing.id;
         else {
-          const year = academicYearOf(today());
+          const year = academicYearOfDay(today());
           const school = r.school_id
             ? await orgRepository.findSchool(db, actor.trustId, r.school_id)
             : undefined;

@@ -1,3 +1,4 @@
+import { academicYearOfDay } from '../../../../shared/academic-year';
 import type {
   AssessmentColumn,
   FieldSource,
@@ -122,13 +123,6 @@ export function guessGradeSet(values: string[]): string {
   return 'points';
 }
 
-/** The academic year (Sept to Aug) a yyyy-mm-dd day falls in, as 2025/26. */
-export function academicYearOf(isoDay: string): string {
-  const [y, m] = isoDay.split('-').map(Number) as [number, number];
-  const start = m >= 9 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
-
 export function suggestMapping(headers: string[], sample: string[][], today: string): ImportMapping {
   const found = new Map<ResultField, string>();
   const fieldAt: (ResultField | null)[] = headers.map((h) => {
@@ -147,7 +141,7 @@ export function suggestMapping(headers: string[], sample: string[][], today: str
     fields.subject ??= fields.assessment;
     const resultAt = headers.findIndex((h) => h.trim() === found.get('result'));
     fields.grade_set ??= { value: guessGradeSet(columnValues(resultAt)) };
-    fields.academic_year ??= { value: academicYearOf(today) };
+    fields.academic_year ??= { value: academicYearOfDay(today).label };
     return { layout: 'long', fields, assessments: [] };
   }
 
@@ -168,7 +162,7 @@ export function suggestMapping(headers: string[], sample: string[][], today: str
   });
   const wide: Partial<Record<ResultField, FieldSource>> = {};
   for (const f of ['upn', 'year_group', 'academic_year', 'date'] as const) if (fields[f]) wide[f] = fields[f];
-  wide.academic_year ??= { value: academicYearOf(today) };
+  wide.academic_year ??= { value: academicYearOfDay(today).label };
   wide.date ??= { value: today };
   return { layout: 'wide', fields: wide, assessments };
 }

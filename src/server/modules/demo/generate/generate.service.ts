@@ -1,7 +1,7 @@
+import { academicYearStart } from '../../../../shared/academic-year';
 import { hashPassword } from '../../../platform/auth/secrets';
 import type { Db } from '../../../platform/db/database';
 import { refreshResultSummaries } from '../../analysis/analysis.repository';
-import { academicYearOf } from '../../attendance/measures';
 import { orgRepository } from '../../org/org.repository';
 import { defaultYearGroups } from '../../org/year-groups';
 import { peopleRepository } from '../../people/people.repository';
@@ -85,7 +85,7 @@ export function createGenerateService(db: Db, clock: () => Date) {
   return {
     async generate(o: GenerateOptions): Promise<GeneratedTrust> {
       const today = clock();
-      const spec: GenerateSpec = { ...o, currentYear: academicYearOf(today.toISOString().slice(0, 10)) };
+      const spec: GenerateSpec = { ...o, currentYear: academicYearStart(today.toISOString().slice(0, 10)) };
       const schools = planSchools(spec);
       const trustName = o.name ?? `Generated trust (seed ${o.seed})`;
       const passwordHash = await hashPassword(o.password);
