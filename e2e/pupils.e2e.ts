@@ -25,7 +25,10 @@ describe('pupils: finding one and reading their record', () => {
     }[];
     const school = schools.find((s) => s.name === 'Holmebridge Academy')!;
     const csv = await (await page.request.get(`/api/v1/pupils/export.csv?schoolId=${school.id}`)).text();
-    const [upn, given, family] = (parse(csv, { from_line: 2, to_line: 2 }) as string[][])[0]!;
+    // One whose name no other pupil of the school (on roll or left) shares, so a link names one pupil.
+    const rows = parse(csv, { from_line: 2 }) as string[][];
+    const nameOf = (r: string[]) => `${r[1]} ${r[2]}`;
+    const [upn, given, family] = rows.find((r) => rows.filter((o) => nameOf(o) === nameOf(r)).length === 1)!;
 
     await shell.openFromNav('Pupils');
     await shell.heading.filter({ hasText: 'Pupils' }).waitFor();

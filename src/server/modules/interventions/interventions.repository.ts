@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { pupilOnRoll } from '../pupils/record.repository';
 
 export type InterventionValues = {
   priorityId: string | null;
@@ -58,12 +59,7 @@ export type InterventionRow = NonNullable<
 >;
 
 /** The interventions register; every query is scoped by trust. */
-/**
- * Pupils still on roll (`p`): those whose enrolments, if any are recorded, include an open one. A
- * leaver keeps their record and results, but cannot join a new intervention.
- */
-const onRoll = sql<boolean>`(not exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id)
-  or exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id and e.end_date is null))`;
+// A leaver keeps their record and results, but cannot join a new intervention (pupilOnRoll).
 
 export const interventionsRepository = {
   list(
@@ -184,7 +180,7 @@ export const interventionsRepository = {
           ),
         ),
       );
-    q = q.where(onRoll);
+    q = q.where(pupilOnRoll);
     if (f.yearGroup) q = q.where('p.year_group', '=', f.yearGroup);
     if (f.disadvantaged !== undefined) q = q.where('p.disadvantaged', '=', f.disadvantaged);
     if (f.search) {
@@ -209,7 +205,7 @@ export const interventionsRepository = {
       .selectFrom('pupils as p')
       .where('p.trust_id', '=', trustId)
       .where('p.school_id', '=', schoolId)
-      .where(onRoll)
+      .where(pupilOnRoll)
       .select('p.year_group')
       .distinct()
       .execute();

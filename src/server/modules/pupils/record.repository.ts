@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
-/** Pupils still on roll: no enrolments recorded, or one still open. */
-const onRoll = sql<boolean>`(not exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id)
+/** Pupil `p` is still on roll: no enrolments recorded, or one still open. */
+export const pupilOnRoll = sql<boolean>`(not exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id)
   or exists (select 1 from enrolments e where e.pupil_id = p.id and e.trust_id = p.trust_id and e.end_date is null))`;
 
 const summaryColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.year_group', 'p.date_of_birth'] as const;
@@ -23,7 +23,7 @@ export const pupilRecordRepository = {
           eb('p.upn', '=', q.toUpperCase()),
         ]),
       )
-      .select([...summaryColumns, onRoll.as('on_roll')])
+      .select([...summaryColumns, pupilOnRoll.as('on_roll')])
       .orderBy('p.family_name')
       .orderBy('p.given_name')
       .orderBy('p.id')
@@ -41,7 +41,7 @@ export const pupilRecordRepository = {
       .where('p.id', '=', pupilId)
       .select([
         ...summaryColumns,
-        onRoll.as('on_roll'),
+        pupilOnRoll.as('on_roll'),
         'p.upn',
         'p.sex',
         'p.school_id',

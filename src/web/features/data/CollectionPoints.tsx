@@ -1,30 +1,19 @@
 import { ActionIcon, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type CalendarYear, type CollectionPoint, termLabels } from '../../../shared/contracts/calendar';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDate } from '../../app/format';
-import { calendarYearQuery, deleteCollectionPoint } from './calendar.api';
+import { deleteCollectionPoint } from './calendar.api';
+import { useCalendarChange } from './calendar-change';
 
 /** A year's collection points, what feeds each and whether its results are in; each can be removed. */
 export function CollectionPoints({ year }: { year: CalendarYear }) {
-  const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<CollectionPoint | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, clearError } = useCalendarChange(year.year.id);
   const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      const updated = await deleteCollectionPoint(removing.id, removing.version);
-      queryClient.setQueryData(calendarYearQuery(year.year.id).queryKey, updated);
+    if (removing && (await run(() => deleteCollectionPoint(removing.id, removing.version))))
       setRemoving(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
   if (!year.collectionPoints.length)
     return (
@@ -75,7 +64,7 @@ export function CollectionPoints({ year }: { year: CalendarYear }) {
                       color="gray"
                       aria-label={`Remove ${p.name}`}
                       onClick={() => {
-                        setError(null);
+                        clearError();
                         setRemoving(p);
                       }}
                     >

@@ -18,6 +18,7 @@ import { academicYearOf, parseUkDate } from '../../app/format';
 import { InlineError } from '../../app/states';
 import { CollectionPoints } from './CollectionPoints';
 import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear } from './calendar.api';
+import { useCalendarChange } from './calendar-change';
 import { PlannedAssessments } from './PlannedAssessments';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
@@ -25,27 +26,17 @@ const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(
 
 /** Adds one collection point: a name, the day data is due, and the year groups it covers. */
 function AddPoint({ yearId }: { yearId: string }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [day, setDay] = useState('');
   const [groups, setGroups] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCalendarChange(yearId);
   const collectOn = parseUkDate(day);
   const save = async () => {
     if (!collectOn) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const year = await addCollectionPoint(yearId, { name: name.trim(), collectOn, yearGroups: groups });
-      queryClient.setQueryData(calendarYearQuery(yearId).queryKey, year);
+    if (await run(() => addCollectionPoint(yearId, { name: name.trim(), collectOn, yearGroups: groups }))) {
       setName('');
       setDay('');
       setGroups([]);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -78,7 +69,7 @@ function AddPoint({ yearId }: { yearId: string }) {
           Add point
         </Button>
       </Group>
-      <InlineError>{error}</InlineError>
+      <InlineError>{error ? messageOf(error) : null}</InlineError>
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type AssessmentType,
@@ -26,7 +26,8 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDate, parseUkDate, plural } from '../../app/format';
 import { StatusBadge } from '../../app/StatusBadge';
 import { InlineError } from '../../app/states';
-import { addPlannedAssessment, calendarYearQuery, deletePlannedAssessment } from './calendar.api';
+import { addPlannedAssessment, deletePlannedAssessment } from './calendar.api';
+import { useCalendarChange } from './calendar-change';
 import { gradeSetsQuery } from './mapping.api';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
@@ -54,7 +55,6 @@ function ResultsCell({ a }: { a: PlannedAssessment }) {
 
 /** Adds a planned assessment: what, for whom, when, and the collection point it feeds. */
 function AddPlanned({ year }: { year: CalendarYear }) {
-  const queryClient = useQueryClient();
   const gradeSets = useQuery(gradeSetsQuery);
   const [name, setName] = useState('');
   const [subject, setSubject] = useState('');
@@ -63,31 +63,23 @@ function AddPlanned({ year }: { year: CalendarYear }) {
   const [day, setDay] = useState('');
   const [pointId, setPointId] = useState<string | null>(null);
   const [gradeSet, setGradeSet] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCalendarChange(year.year.id);
   const plannedOn = parseUkDate(day);
   const ready = name.trim() && subject.trim() && yearGroup && plannedOn;
   const save = async () => {
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await addPlannedAssessment(year.year.id, {
-        name: name.trim(),
-        subject: subject.trim(),
-        yearGroup,
-        type,
-        plannedOn,
-        collectionPointId: pointId,
-        gradeSetKey: gradeSet,
-      });
-      queryClient.setQueryData(calendarYearQuery(year.year.id).queryKey, updated);
+    const body = {
+      name: name.trim(),
+      subject: subject.trim(),
+      yearGroup,
+      type,
+      plannedOn,
+      collectionPointId: pointId,
+      gradeSetKey: gradeSet,
+    };
+    if (await run(() => addPlannedAssessment(year.year.id, body))) {
       setName('');
       setDay('');
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -146,7 +138,7 @@ function AddPlanned({ year }: { year: CalendarYear }) {
           Add assessment
         </Button>
       </Group>
-      <InlineError>{error}</InlineError>
+      <InlineError>{error ? messageOf(error) : null}</InlineError>
     </Stack>
   );
 }
@@ -156,22 +148,11 @@ function AddPlanned({ year }: { year: CalendarYear }) {
  * for the same subject and year group under the same name, or at the same collection point.
  */
 export function PlannedAssessments({ year }: { year: CalendarYear }) {
-  const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<PlannedAssessment | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, clearError } = useCalendarChange(year.year.id);
   const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      const updated = await deletePlannedAssessment(removing.id, removing.version);
-      queryClient.setQueryData(calendarYearQuery(year.year.id).queryKey, updated);
+    if (removing && (await run(() => deletePlannedAssessment(removing.id, removing.version))))
       setRemoving(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
   const awaited = year.assessments.filter((a) => a.status === 'awaited').length;
   return (
@@ -225,7 +206,7 @@ export function PlannedAssessments({ year }: { year: CalendarYear }) {
                         color="gray"
                         aria-label={`Remove ${a.name} (${a.yearGroup})`}
                         onClick={() => {
-                          setError(null);
+                          clearError();
                           setRemoving(a);
                         }}
                       >
