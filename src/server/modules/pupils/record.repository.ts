@@ -8,9 +8,10 @@ export const pupilOnRoll = sql<boolean>`(not exists (select 1 from enrolments e 
 const summaryColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.year_group', 'p.date_of_birth'] as const;
 
 export const pupilRecordRepository = {
-  /** Up to `limit` pupils of a school whose name contains the text or whose UPN starts with it. */
+  /** Up to `limit` pupils of a school whose name contains the text or whose UPN is it, on roll first. */
   search(db: Db, trustId: string, schoolId: string, q: string, limit: number) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Pupils on roll come first: they are the ones usually looked for.
     return db
       .selectFrom('pupils as p')
       .where('p.trust_id', '=', trustId)
@@ -24,6 +25,7 @@ export const pupilRecordRepository = {
         ]),
       )
       .select([...summaryColumns, pupilOnRoll.as('on_roll')])
+      .orderBy(pupilOnRoll, 'desc')
       .orderBy('p.family_name')
       .orderBy('p.given_name')
       .orderBy('p.id')
