@@ -141,16 +141,6 @@ export const pupilsRepository = {
     return [...out];
   },
 
-  countPupils(db: Db, trustId: string, schoolId: string) {
-    return db
-      .selectFrom('pupils')
-      .where('trust_id', '=', trustId)
-      .where('school_id', '=', schoolId)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-  },
-
   async insertResults(
     db: Db,
     trustId: string,

@@ -42,21 +42,8 @@ const summaryOf = (r: SummaryRow): PupilSummary => ({
   onRoll: r.on_roll,
 });
 
-const shown = (c: Characteristics): PupilCharacteristics => ({
-  disadvantaged: c.disadvantaged,
-  fsm: c.fsm,
-  pupilPremium: c.pupilPremium,
-  lookedAfter: c.lookedAfter,
-  adoptedFromCare: c.adoptedFromCare,
-  serviceChild: c.serviceChild,
-  sen: c.sen,
-  senPrimaryNeed: c.senPrimaryNeed,
-  eal: c.eal,
-  ethnicity: c.ethnicity,
-  ks2Reading: c.ks2Reading,
-  ks2Maths: c.ks2Maths,
-  priorAttainmentBand: c.priorAttainmentBand,
-});
+// The fine level is how the band is worked out; the record shows the band.
+const shown = ({ ks2FineLevel: _, ...c }: Characteristics): PupilCharacteristics => c;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -97,6 +84,7 @@ export function createPupilRecordService(db: Db, clock: Clock = () => new Date()
       const fromRow: Characteristics = {
         disadvantaged: p.disadvantaged,
         fsm: p.fsm,
+        // Pupil premium follows disadvantage (the same eligibility) when nothing else is held.
         pupilPremium: p.disadvantaged,
         lookedAfter: false,
         adoptedFromCare: false,

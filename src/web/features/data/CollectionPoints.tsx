@@ -1,20 +1,15 @@
-import { ActionIcon, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { type CalendarYear, type CollectionPoint, termLabels } from '../../../shared/contracts/calendar';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatDate } from '../../app/format';
 import { deleteCollectionPoint } from './calendar.api';
-import { useCalendarChange } from './calendar-change';
+import { RemoveButton, useCalendarRemoval } from './calendar-change';
 
 /** A year's collection points, what feeds each and whether its results are in; each can be removed. */
 export function CollectionPoints({ year }: { year: CalendarYear }) {
-  const [removing, setRemoving] = useState<CollectionPoint | null>(null);
-  const { busy, error, run, clearError } = useCalendarChange(year.year.id);
-  const remove = async () => {
-    if (removing && (await run(() => deleteCollectionPoint(removing.id, removing.version))))
-      setRemoving(null);
-  };
+  const { removing, ask, dialog } = useCalendarRemoval(year.year.id, (p: CollectionPoint) =>
+    deleteCollectionPoint(p.id, p.version),
+  );
   if (!year.collectionPoints.length)
     return (
       <Text size="sm" c="dimmed">
@@ -58,34 +53,14 @@ export function CollectionPoints({ year }: { year: CalendarYear }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip label="Remove from the calendar">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Remove ${p.name}`}
-                      onClick={() => {
-                        clearError();
-                        setRemoving(p);
-                      }}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RemoveButton label={`Remove ${p.name}`} onClick={() => ask(p)} />
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ConfirmDialog
-        opened={removing !== null}
-        title="Remove collection point"
-        confirmLabel="Remove"
-        onConfirm={remove}
-        onClose={() => setRemoving(null)}
-        loading={busy}
-        error={error}
-      >
+      <ConfirmDialog title="Remove collection point" confirmLabel="Remove" {...dialog}>
         {removing &&
           `${removing.name} comes off the calendar. ${
             removing.assessments.length

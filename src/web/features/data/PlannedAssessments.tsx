@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Button, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -27,7 +15,7 @@ import { formatDate, parseUkDate, plural } from '../../app/format';
 import { StatusBadge } from '../../app/StatusBadge';
 import { InlineError } from '../../app/states';
 import { addPlannedAssessment, deletePlannedAssessment } from './calendar.api';
-import { useCalendarChange } from './calendar-change';
+import { RemoveButton, useCalendarChange, useCalendarRemoval } from './calendar-change';
 import { gradeSetsQuery } from './mapping.api';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
@@ -148,12 +136,9 @@ function AddPlanned({ year }: { year: CalendarYear }) {
  * for the same subject and year group under the same name, or at the same collection point.
  */
 export function PlannedAssessments({ year }: { year: CalendarYear }) {
-  const [removing, setRemoving] = useState<PlannedAssessment | null>(null);
-  const { busy, error, run, clearError } = useCalendarChange(year.year.id);
-  const remove = async () => {
-    if (removing && (await run(() => deletePlannedAssessment(removing.id, removing.version))))
-      setRemoving(null);
-  };
+  const { removing, ask, dialog } = useCalendarRemoval(year.year.id, (a: PlannedAssessment) =>
+    deletePlannedAssessment(a.id, a.version),
+  );
   const awaited = year.assessments.filter((a) => a.status === 'awaited').length;
   return (
     <Stack gap="sm">
@@ -200,19 +185,7 @@ export function PlannedAssessments({ year }: { year: CalendarYear }) {
                     <ResultsCell a={a} />
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label="Remove from the calendar">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Remove ${a.name} (${a.yearGroup})`}
-                        onClick={() => {
-                          clearError();
-                          setRemoving(a);
-                        }}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RemoveButton label={`Remove ${a.name} (${a.yearGroup})`} onClick={() => ask(a)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -225,15 +198,7 @@ export function PlannedAssessments({ year }: { year: CalendarYear }) {
         </Text>
       )}
       <AddPlanned year={year} />
-      <ConfirmDialog
-        opened={removing !== null}
-        title="Remove planned assessment"
-        confirmLabel="Remove"
-        onConfirm={remove}
-        onClose={() => setRemoving(null)}
-        loading={busy}
-        error={error}
-      >
+      <ConfirmDialog title="Remove planned assessment" confirmLabel="Remove" {...dialog}>
         {removing &&
           `${removing.name} (${removing.yearGroup}) comes off the calendar. Results already imported for it are kept.`}
       </ConfirmDialog>
