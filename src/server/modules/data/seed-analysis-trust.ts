@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { refreshResultSummaries } from '../analysis/analysis.repository';
+import { gaussian, uniform } from '../demo/generate/sql-noise';
 
 /**
  * Several years of results for a whole trust (the analysis benchmark and tests), written by set-based SQL (INSERT ... SELECT over
@@ -11,6 +12,10 @@ import { refreshResultSummaries } from '../analysis/analysis.repository';
  * the assessment of the year group they were in that year (so a Y7 pupil of 2025/26 sat the Y3
  * assessments of 2021/22). Results are GCSE-style 0-9, driven by a latent ability with a school
  * effect and a disadvantage gap of half a standard deviation, as in the synthetic cohorts.
+ *
+ * Every draw is an md5 of a fixed key (the pupil's name, the assessment's name), not random(): the
+ * order in which the database visits rows depends on the plan and on random ids, so random() with a
+ * seed would still give a different trust on each run.
  */
 export const BENCH_SUBJECTS = ['English', 'Maths', 'Science', 'History'] as const;
 export const BENCH_POINTS = ['Autumn 1', 'Autumn 2', 'Spring 2', 'Summer 2'] as const;
@@ -25,7 +30,6 @@ export async function seedAnalysisTrust(
   pupilsPerSchool: number,
 ): Promise<{ pupils: number; assessments: number; results: number }> {
   return db.transaction().execute(async (trx) => {
-    await sql`select setseed(0.2026)`.execute(trx);
     await sql`create temp table bench_school (id uuid primary key, ord int, effect double precision) on commit drop`.execute(
       trx,
     );
@@ -35,24 +39,25 @@ export async function seedAnalysisTrust(
       await sql`insert into bench_school values (${id}, ${sql.lit(i)}, ${sql.lit(effect)})`.execute(trx);
     }
     // Pupils: year group by position (Y7..Y11), characteristics at national-ish rates.
+    const key = (what: string) => sql`'P' || s.ord || '-' || g || ${what}`;
     await sql`
       insert into pupils (trust_id, school_id, upn, given_name, family_name, date_of_birth, sex, year_group,
                           disadvantaged, fsm, sen, eal, ethnicity, ks2_reading, ks2_maths)
       select ${trustId}, s.id, null, 'Pupil', 'P' || s.ord || '-' || g,
-             date '2010-09-01' + (g % 365), case when random() < 0.5 then 'F' else 'M' end,
-             'Y' || (7 + g % 5), d, d and random() < 0.8,
-             case when random() < 0.03 then 'E' when random() < 0.13 then 'K' else 'N' end,
-             random() < 0.2, 'WBRI', null, null
+             date '2010-09-01' + (g % 365), case when ${uniform(key('sex'))} < 0.5 then 'F' else 'M' end,
+             'Y' || (7 + g % 5), d, d and ${uniform(key('fsm'))} < 0.8,
+             case when ${uniform(key('sen'))} < 0.03 then 'E' when ${uniform(key('sen'))} < 0.16 then 'K' else 'N' end,
+             ${uniform(key('eal'))} < 0.2, 'WBRI', null, null
       from bench_school s
       cross join generate_series(0, ${sql.lit(pupilsPerSchool - 1)}) g
-      cross join lateral (select random() < 0.25 + 0 * g as d) x
+      cross join lateral (select ${uniform(key('disadvantaged'))} < 0.25 as d) x
     `.execute(trx);
     await sql`
       create temp table bench_pupil on commit drop as
       select p.id, cast(substr(p.year_group, 2) as int) as year_now,
              s.effect - case when p.disadvantaged then 0.5 else 0 end
                - case p.sen when 'E' then 1.2 when 'K' then 0.6 else 0 end
-               + sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) as ability
+               + ${gaussian(sql`p.family_name || 'ability'`)} as ability, p.family_name as name
       from pupils p join bench_school s on s.id = p.school_id
       where p.trust_id = ${trustId}
     `.execute(trx);
@@ -71,7 +76,7 @@ export async function seedAnalysisTrust(
     await sql`
       insert into results (trust_id, assessment_id, pupil_id, value)
       select ${trustId}, a.id, p.id,
-             least(9, greatest(0, round(4.6 + 1.9 * (p.ability + 0.5 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))))
+             least(9, greatest(0, round(4.6 + 1.9 * (p.ability + 0.5 * ${gaussian(sql`p.name || a.name`)}))))
       from bench_pupil p
       join assessments a
         on a.trust_id = ${trustId}
@@ -86,7 +91,7 @@ export async function seedAnalysisTrust(
     `.execute(trx);
     await sql`
       create temp table bench_change on commit drop as
-      select id from pupils where trust_id = ${trustId} and disadvantaged and random() < 0.1
+      select id from pupils where trust_id = ${trustId} and disadvantaged and ${uniform(sql`family_name || 'change'`)} < 0.1
     `.execute(trx);
     await sql`
       insert into pupil_characteristics (trust_id, pupil_id, effective_from, effective_to, disadvantaged, fsm,
