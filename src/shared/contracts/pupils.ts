@@ -52,7 +52,10 @@ export const pupilRecord = z.object({
   current: characteristics,
   /** Periods of characteristics, newest first; `to` null is still in force. */
   history: z.array(z.object({ from: isoDate, to: isoDate.nullable(), values: characteristics })),
-  enrolments: z.array(z.object({ schoolName: z.string(), start: isoDate, end: isoDate.nullable() })),
+  /** Newest first; `start` is null when the entry date was never given (the stay is held from birth). */
+  enrolments: z.array(
+    z.object({ schoolName: z.string(), start: isoDate.nullable(), end: isoDate.nullable() }),
+  ),
   /** Newest first, each result in its grade set's notation. */
   results: z.array(
     z.object({

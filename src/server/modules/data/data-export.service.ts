@@ -30,7 +30,7 @@ export function createDataExportService(db: Db, opts: { pageSize: number } = { p
       await allowed(actor, schoolId);
       const rows = await pupilsRepository.exportPupils(db, actor.trustId, schoolId ?? null);
       return safeCsv([
-        [...PUPIL_LIST_COLUMNS],
+        [...PUPIL_LIST_COLUMNS, 'entry_date', 'leaving_date'],
         ...rows.map((p) => [
           p.upn ?? '',
           p.given_name,
@@ -45,6 +45,9 @@ export function createDataExportService(db: Db, opts: { pageSize: number } = { p
           p.ethnicity,
           score(p.ks2_reading),
           score(p.ks2_maths),
+          // A stay from birth is what the importer records when no entry date is known: out as blank.
+          p.entry_date === null || p.entry_date === p.date_of_birth ? '' : p.entry_date,
+          p.leaving_date ?? '',
         ]),
       ]);
     },

@@ -31,6 +31,9 @@ export type PupilRow = {
   serviceChild?: boolean;
   senPrimaryNeed?: SenNeed | null;
   ks2FineLevel?: number | null;
+  /** The pupil's entry to and leaving of the school: undefined without the column, null when blank. */
+  entryDate?: string | null;
+  leftOn?: string | null;
   /** The date from which the file's values hold (a column, the CTF's date); the import date otherwise. */
   effectiveFrom?: string;
   /** Dated free school meals periods (CTF), which become FSM and disadvantage periods. */
@@ -58,6 +61,15 @@ function detectDelimiter(text: string): string {
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
+
+/** Other names MIS exports give the enrolment columns. */
+const HEADER_ALIASES: Record<string, string> = {
+  admission_date: 'entry_date',
+  date_of_admission: 'entry_date',
+  date_of_entry: 'entry_date',
+  date_of_leaving: 'leaving_date',
+  leave_date: 'leaving_date',
+};
 
 /** Header names compared without case, spacing, hyphens or a byte-order mark. */
 export const normaliseHeader = (h: string) =>
@@ -111,7 +123,7 @@ export function parsePupilCsv(bytes: Uint8Array): {
   let records: Record<string, string>[];
   try {
     records = parse(text, {
-      columns: (header: string[]) => header.map(normaliseHeader),
+      columns: (header: string[]) => header.map(normaliseHeader).map((h) => HEADER_ALIASES[h] ?? h),
       bom: true,
       skip_empty_lines: true,
       trim: true,
@@ -194,6 +206,19 @@ export function parsePupilCsv(bytes: Uint8Array): {
       if (!d) bad('effective_date', 'Not a date (use dd/mm/yyyy or yyyy-mm-dd)');
       else extra.effectiveFrom = d;
     }
+    for (const [column, key] of [
+      ['entry_date', 'entryDate'],
+      ['leaving_date', 'leftOn'],
+    ] as const) {
+      if (!(column in r)) continue;
+      const d = r[column] ? parseDate(r[column]) : null;
+      if (r[column] && !d) bad(column, 'Not a date (use dd/mm/yyyy or yyyy-mm-dd), or leave it blank');
+      else extra[key] = d;
+    }
+    if (extra.leftOn && extra.entryDate && extra.leftOn < extra.entryDate)
+      bad('leaving_date', 'The leaving date is before the entry date');
+    else if (extra.entryDate && dob && extra.entryDate < dob)
+      bad('entry_date', 'The entry date is before the date of birth');
     if (rejected.length > before) return;
     seen.set(upn, row);
     pupils.push({

@@ -120,8 +120,25 @@ export const pupilsRepository = {
 
   /** A school's pupils (or the trust's) in the pupil-list layout the importer reads. */
   exportPupils(db: Db, trustId: string, schoolId: string | null) {
-    let q = db.selectFrom('pupils').where('trust_id', '=', trustId).select(PUPIL_LIST_COLUMNS).orderBy('upn');
-    if (schoolId) q = q.where('school_id', '=', schoolId);
+    // The pupil's latest time at the school they are listed at: when it began and whether it ended.
+    let q = db
+      .selectFrom('pupils as p')
+      .where('p.trust_id', '=', trustId)
+      .select(PUPIL_LIST_COLUMNS.map((c) => `p.${c}` as const))
+      .select((eb) => {
+        const stay = (column: 'start_date' | 'end_date') =>
+          eb
+            .selectFrom('enrolments as e')
+            .whereRef('e.pupil_id', '=', 'p.id')
+            .whereRef('e.school_id', '=', 'p.school_id')
+            .where('e.trust_id', '=', trustId)
+            .orderBy('e.start_date', 'desc')
+            .limit(1)
+            .select(`e.${column}`);
+        return [stay('start_date').as('entry_date'), stay('end_date').as('leaving_date')];
+      })
+      .orderBy('p.upn');
+    if (schoolId) q = q.where('p.school_id', '=', schoolId);
     return q.execute();
   },
 

@@ -26,7 +26,7 @@ const rows = (disadvantagedFirst: boolean) =>
     (_, i) =>
       `${upn(i + 1)},Pupil,${i + 1},01/09/2011,F,Y9,${i === 0 && disadvantagedFirst ? 'Y' : 'N'},N,N,N,WBRI`,
   );
-const importFile = (lines: string[], effectiveDate: string) =>
+const importFile = (lines: string[], effectiveDate: string, head = header) =>
   h.app.inject({
     method: 'POST',
     url: '/api/v1/imports/pupils',
@@ -34,7 +34,7 @@ const importFile = (lines: string[], effectiveDate: string) =>
     payload: {
       schoolId: t.schoolA,
       filename: 'pupils.csv',
-      contentBase64: Buffer.from([header, ...lines].join('\n')).toString('base64'),
+      contentBase64: Buffer.from([head, ...lines].join('\n')).toString('base64'),
       effectiveDate,
     },
   });
@@ -111,5 +111,60 @@ describe('characteristics history from imports', () => {
       ).reduce((s, r) => s + r.n, 0);
     expect(await disadvantagedCount(autumn)).toBe(0);
     expect(await disadvantagedCount(spring)).toBe(1);
+  });
+});
+
+describe('enrolments from entry and leaving dates', () => {
+  const stayHeader = `${header},Admission date,Leaving date`;
+  const importStays = (lines: string[]) => importFile(lines, '2026-09-10', stayHeader);
+  const line = (serial: number, entry: string, leaving: string) =>
+    `${upn(serial)},Pupil,${serial},01/09/2011,F,Y9,N,N,N,N,WBRI,${entry},${leaving}`;
+  const staysOf = async (u: string) => {
+    const p = await h.db.selectFrom('pupils').where('upn', '=', u).select('id').executeTakeFirstOrThrow();
+    return (await pupilHistoryRepository.enrolmentsOf(h.db, t.trustId, [p.id])).get(p.id) ?? [];
+  };
+  const onRoll = async (u: string) => {
+    const found = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/pupils?schoolId=${t.schoolA}&q=${u}`,
+      headers: dm.headers,
+    });
+    return found.json().pupils[0].onRoll as boolean;
+  };
+
+  it('records when a pupil joined and left, takes the leaver off roll, and a re-import changes nothing', async () => {
+    const lines = [line(51, '04/09/2023', ''), line(52, '2023-09-04', '22/07/2026')];
+    const first = await importStays(lines);
+    expect(first.json().status, first.body).toBe('committed');
+    expect(await staysOf(upn(51))).toEqual([{ schoolId: t.schoolA, start: '2023-09-04', end: null }]);
+    expect(await staysOf(upn(52))).toEqual([{ schoolId: t.schoolA, start: '2023-09-04', end: '2026-07-22' }]);
+    expect(await onRoll(upn(51))).toBe(true);
+    expect(await onRoll(upn(52))).toBe(false);
+    expect((await importStays(lines)).json().status).toBe('committed');
+    expect(await staysOf(upn(52))).toEqual([{ schoolId: t.schoolA, start: '2023-09-04', end: '2026-07-22' }]);
+
+    const exported = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/pupils/export.csv?schoolId=${t.schoolA}`,
+      headers: dm.headers,
+    });
+    const row = exported.body.split('\n').find((l) => l.startsWith(upn(52)));
+    expect(row?.endsWith(',2023-09-04,2026-07-22')).toBe(true);
+  });
+
+  it('rejects a leaving date before the entry date and a date it cannot read, and imports nothing', async () => {
+    const res = (
+      await importStays([line(53, '04/09/2023', '01/09/2023'), line(54, '31/02/2023', ''), line(55, '', '')])
+    ).json();
+    expect(res.status).toBe('rejected');
+    expect(res.rejected).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'leaving_date',
+        reason: 'The leaving date is before the entry date',
+      }),
+      expect.objectContaining({ row: 3, column: 'entry_date', value: '31/02/2023' }),
+    ]);
+    expect(await h.db.selectFrom('pupils').where('upn', '=', upn(55)).select('id').execute()).toEqual([]);
   });
 });

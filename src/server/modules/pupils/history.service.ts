@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database';
 import { conflict } from '../../platform/errors';
 import type { PupilRow } from '../data/pupil-file';
 import { applyChange, type Period, partitionProblems, sameValues } from './characteristics';
-import { type Enrolment, moveTo } from './enrolments';
+import { type Enrolment, enrolmentProblems, recordStay } from './enrolments';
 import { changesOfRow, NO_CHARACTERISTICS } from './import-changes';
 import { pupilHistoryRepository as repo } from './pupils.repository';
 
@@ -57,9 +57,13 @@ export async function recordImportedHistory(
     if (!sameHistory(held, next)) newHistories.set(pupil.id, next);
 
     const was = enrolments.get(pupil.id) ?? [];
-    const now = was.length
-      ? moveTo(was, schoolId, changes.at(-1)!.date)
-      : moveTo([], schoolId, pupil.dateOfBirth);
+    const now = recordStay(was, schoolId, was.length ? changes.at(-1)!.date : pupil.dateOfBirth, {
+      entry: row.entryDate,
+      leftOn: row.leftOn,
+    });
+    const wrong = enrolmentProblems(now);
+    if (wrong.length)
+      throw conflict(`The enrolments of pupil ${row.upn} would not be consistent: ${wrong[0]}`);
     for (const e of [...was, ...now]) schools.add(e.schoolId);
     if (!sameEnrolments(was, now)) newEnrolments.set(pupil.id, now);
   }

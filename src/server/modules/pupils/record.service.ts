@@ -113,7 +113,8 @@ export function createPupilRecordService(db: Db, clock: Clock = () => new Date()
         history: [...history].reverse().map((h) => ({ from: h.from, to: h.to, values: shown(h.values) })),
         enrolments: [...(enrolments.get(p.id) ?? [])].reverse().map((e) => ({
           schoolName: schoolName.get(e.schoolId) ?? 'Another school',
-          start: e.start,
+          // A stay from birth is the importer's placeholder when no entry date is known.
+          start: e.start === p.date_of_birth ? null : e.start,
           end: e.end,
         })),
         results: results.map((r) => {

@@ -15,7 +15,7 @@ export const KINDS: Record<ImportKind, { label: string; help: string; columns: s
     label: 'Pupil list',
     help: 'A school’s pupils with their characteristics, matched by UPN: importing the list again updates them.',
     columns:
-      'upn, given_name, family_name, date_of_birth, sex, year_group, disadvantaged, fsm, sen, eal, ethnicity (ks2_reading and ks2_maths optional)',
+      'upn, given_name, family_name, date_of_birth, sex, year_group, disadvantaged, fsm, sen, eal, ethnicity (optional: ks2_reading, ks2_maths, entry_date, leaving_date; a leaving date takes the pupil off roll)',
   },
   ctf: {
     label: 'CTF (XML)',

@@ -8,7 +8,7 @@ import { formatDate } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { StatusBadge } from '../../app/StatusBadge';
 import { ErrorState, PageLoader } from '../../app/states';
-import { changes, flags, senText } from './pupil-text';
+import { changes, flags, senText, stayText } from './pupil-text';
 import { pupilRecordQuery } from './pupils.api';
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
@@ -253,9 +253,8 @@ export function PupilPage() {
         {r.enrolments.length ? (
           <Stack gap={4}>
             {r.enrolments.map((e) => (
-              <Text size="sm" key={e.start}>
-                {e.schoolName}: from {formatDate(e.start)}
-                {e.end ? ` to ${formatDate(e.end)}` : ''}
+              <Text size="sm" key={`${e.schoolName}-${e.start}-${e.end}`}>
+                {stayText(e)}
               </Text>
             ))}
           </Stack>

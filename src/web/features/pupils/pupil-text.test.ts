@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PupilCharacteristics } from '../../../shared/contracts/pupils';
-import { changes, flags, senText } from './pupil-text';
+import { changes, flags, senText, stayText } from './pupil-text';
 
 const base: PupilCharacteristics = {
   disadvantaged: false,
@@ -43,5 +43,16 @@ describe('pupil characteristics in words', () => {
       'SEN: No SEN → SEN support (SLCN)',
     );
     expect(changes(base, { ...base, ks2Maths: 101 })).toBe('KS2 maths: none → 101');
+  });
+});
+
+describe('stayText', () => {
+  it('says when a stay began and ended, and owns up to an entry date never given', () => {
+    expect(stayText({ schoolName: 'Oak', start: '2023-09-04', end: '2026-07-22' })).toBe(
+      'Oak: from 04/09/2023, left 22/07/2026',
+    );
+    expect(stayText({ schoolName: 'Oak', start: null, end: null })).toBe(
+      'Oak: entry date not recorded, on roll',
+    );
   });
 });

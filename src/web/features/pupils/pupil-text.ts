@@ -1,4 +1,5 @@
-import type { PupilCharacteristics } from '../../../shared/contracts/pupils';
+import type { PupilCharacteristics, PupilRecord } from '../../../shared/contracts/pupils';
+import { formatDate } from '../../app/format';
 
 const SEN: Record<PupilCharacteristics['sen'], string> = {
   N: 'No SEN',
@@ -55,4 +56,10 @@ export function changes(before: PupilCharacteristics | undefined, after: PupilCh
   );
   if (!keys.length) return 'No change';
   return keys.map((k) => `${LABELS[k]}: ${valueText(k, before)} → ${valueText(k, after)}`).join('; ');
+}
+
+/** A time at a school in words: when it began (where known) and when it ended, or that it goes on. */
+export function stayText(e: PupilRecord['enrolments'][number]): string {
+  const from = e.start ? `from ${formatDate(e.start)}` : 'entry date not recorded';
+  return `${e.schoolName}: ${from}${e.end ? `, left ${formatDate(e.end)}` : ', on roll'}`;
 }
