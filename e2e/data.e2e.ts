@@ -282,4 +282,28 @@ describe('data: DfE downloads', () => {
     await calendar.getByText('Year 11: 4 collection points').waitFor({ state: 'detached' });
     expect(await points.getByRole('row').count()).toBe(4);
   });
+
+  test('a data manager corrects the term dates, and a half term outside its term is refused beside the date', async () => {
+    const page = await newPage(browser);
+    const shell = await signIn(page, inject('adminEmail'), inject('password'));
+    await shell.openFromNav('Data');
+    const calendar = page.getByRole('region', { name: 'Data collection calendar' });
+    const terms = calendar.getByRole('table', { name: /^Term dates for / });
+    await terms.waitFor();
+    expect(await terms.getByRole('row').count()).toBe(4);
+    await calendar.getByRole('button', { name: 'Edit term dates' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Term dates for / });
+    const start = lastAcademicYear().start + 1;
+    const halfStart = dialog.getByRole('textbox', { name: 'Autumn half term starts' });
+    await halfStart.fill(`01/08/${start}`);
+    await dialog.getByRole('button', { name: 'Save term dates' }).click();
+    await dialog.getByText('Half term must fall inside the autumn term').waitFor();
+    await screenshot(page, 'data-term-dates');
+    await halfStart.fill(`19/10/${start}`);
+    await dialog.getByRole('textbox', { name: 'Autumn half term ends' }).fill(`23/10/${start}`);
+    await dialog.getByRole('button', { name: 'Save term dates' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const autumn = terms.getByRole('row').filter({ hasText: 'Autumn' });
+    expect(await autumn.getByRole('cell').nth(2).textContent()).toBe(`19/10/${start} to 23/10/${start}`);
+  });
 });

@@ -20,6 +20,7 @@ import { CollectionPoints } from './CollectionPoints';
 import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear } from './calendar.api';
 import { useCalendarChange } from './calendar-change';
 import { PlannedAssessments } from './PlannedAssessments';
+import { TermDates } from './TermDates';
 
 const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
 const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(1)}`);
@@ -92,6 +93,7 @@ function YearCalendar({ yearId }: { yearId: string }) {
           <Text size="sm">{w.message}</Text>
         </Alert>
       ))}
+      <TermDates year={year.data.year} />
       <CollectionPoints year={year.data} />
       <AddPoint yearId={yearId} />
       <PlannedAssessments year={year.data} />

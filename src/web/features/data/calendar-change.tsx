@@ -13,14 +13,18 @@ export function useCalendarChange(yearId: string) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const run = async (change: () => Promise<CalendarYear>): Promise<boolean> => {
+  /** `onError` takes a refusal instead of `error` (a form that shows it against its fields). */
+  const run = async (
+    change: () => Promise<CalendarYear>,
+    onError: (err: unknown) => void = setError,
+  ): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       queryClient.setQueryData(calendarYearQuery(yearId).queryKey, await change());
       return true;
     } catch (err) {
-      setError(err);
+      onError(err);
       return false;
     } finally {
       setBusy(false);

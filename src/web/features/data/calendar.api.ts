@@ -3,6 +3,7 @@ import {
   type CalendarYear,
   calendarYear,
   type PlannedAssessmentBody,
+  type UpdateYearBody,
   yearList,
 } from '../../../shared/contracts/calendar';
 import { api } from '../../app/api';
@@ -36,3 +37,6 @@ export const deletePlannedAssessment = (id: string, version: number): Promise<Ca
 
 export const deleteCollectionPoint = (id: string, version: number): Promise<CalendarYear> =>
   api(`/calendar/collection-points/${id}?version=${version}`, { method: 'DELETE', schema: calendarYear });
+
+export const updateTerms = (yearId: string, body: UpdateYearBody): Promise<CalendarYear> =>
+  api(`/calendar/years/${yearId}`, { method: 'PATCH', schema: calendarYear, body });
