@@ -419,13 +419,18 @@ describe('results export', () => {
   it('stores a formula-like assessment name as given and exports it as text a spreadsheet will not run', async () => {
     const f = await trustWithPupils(3);
     const file = [HEADER, ...f.upnsA.map((u, i) => line(u, String(4 + i), '=SUM(A1) mock', '@Science'))];
-    expect((await post(f.admin, file.join('\n'))).json()).toMatchObject({ status: 'committed', rowsAccepted: 3 });
+    expect((await post(f.admin, file.join('\n'))).json()).toMatchObject({
+      status: 'committed',
+      rowsAccepted: 3,
+    });
     const csv = (
       await h.app.inject({ method: 'GET', url: '/api/v1/results/export.csv', headers: f.admin.headers })
     ).body;
     const lines = csv.split('\n').filter((l) => l.includes('SUM(A1)'));
     expect(lines).toEqual(
-      [...f.upnsA].sort().map((u) => expect.stringMatching(new RegExp(`^${u},'=SUM\\(A1\\) mock,'@Science,`))),
+      [...f.upnsA]
+        .sort()
+        .map((u) => expect.stringMatching(new RegExp(`^${u},'=SUM\\(A1\\) mock,'@Science,`))),
     );
     const names = await h.db
       .selectFrom('assessments')
