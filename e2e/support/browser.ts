@@ -36,6 +36,20 @@ export type Violation = { id: string; impact: string; help: string; targets: str
 
 /** WCAG 2.2 AA scan of the current page; returns the serious and critical problems only. */
 export async function seriousAccessibilityViolations(page: Page): Promise<Violation[]> {
+  // A toast fading in or out is drawn half transparent, which axe reads as faint text: check once
+  // every notification on screen is fully shown (or gone), as a reader would see it.
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.mantine-Notification-root')].every((n) => {
+          for (let e: Element | null = n; e; e = e.parentElement)
+            if (Number(getComputedStyle(e).opacity) < 1) return false;
+          return true;
+        }),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined); // still fading after 5 s: check the page as it is
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
     .analyze();
