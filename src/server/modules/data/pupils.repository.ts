@@ -123,10 +123,8 @@ export const pupilsRepository = {
     // The pupil's latest time at the school they are listed at: when it began and whether it ended.
     let q = db
       .selectFrom('pupils as p')
-      .where('p.trust_id', '=', trustId)
-      .select(PUPIL_LIST_COLUMNS.map((c) => `p.${c}` as const))
-      .select((eb) => {
-        const stay = (column: 'start_date' | 'end_date') =>
+      .leftJoinLateral(
+        (eb) =>
           eb
             .selectFrom('enrolments as e')
             .whereRef('e.pupil_id', '=', 'p.id')
@@ -134,9 +132,13 @@ export const pupilsRepository = {
             .where('e.trust_id', '=', trustId)
             .orderBy('e.start_date', 'desc')
             .limit(1)
-            .select(`e.${column}`);
-        return [stay('start_date').as('entry_date'), stay('end_date').as('leaving_date')];
-      })
+            .select(['e.start_date as entry_date', 'e.end_date as leaving_date'])
+            .as('stay'),
+        (join) => join.onTrue(),
+      )
+      .where('p.trust_id', '=', trustId)
+      .select(PUPIL_LIST_COLUMNS.map((c) => `p.${c}` as const))
+      .select(['stay.entry_date', 'stay.leaving_date'])
       .orderBy('p.upn');
     if (schoolId) q = q.where('p.school_id', '=', schoolId);
     return q.execute();

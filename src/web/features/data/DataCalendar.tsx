@@ -21,9 +21,7 @@ import { addCollectionPoint, calendarYearQuery, calendarYearsQuery, createYear }
 import { useCalendarChange } from './calendar-change';
 import { PlannedAssessments } from './PlannedAssessments';
 import { TermDates } from './TermDates';
-
-const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
-const yearGroupName = (y: string) => (y === 'R' ? 'Reception' : `Year ${y.slice(1)}`);
+import { YEAR_GROUPS, yearGroupName } from './year-groups';
 
 /** Adds one collection point: a name, the day data is due, and the year groups it covers. */
 function AddPoint({ yearId }: { yearId: string }) {

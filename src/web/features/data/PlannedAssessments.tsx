@@ -17,8 +17,7 @@ import { InlineError } from '../../app/states';
 import { addPlannedAssessment, deletePlannedAssessment } from './calendar.api';
 import { RemoveButton, useCalendarChange, useCalendarRemoval } from './calendar-change';
 import { gradeSetsQuery } from './mapping.api';
-
-const YEAR_GROUPS = ['R', ...Array.from({ length: 13 }, (_, i) => `Y${i + 1}`)];
+import { YEAR_GROUPS } from './year-groups';
 
 const STATUS: Record<PlannedStatus, { label: string; tone: 'teal' | 'yellow' | 'gray' }> = {
   received: { label: 'Results in', tone: 'teal' },
